@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/nodes', '<rootDir>/credentials', '<rootDir>/test'],
+	testMatch: ['**/*.spec.ts'],
+	// Type errors are caught by `tsc --noEmit` in the test command; ts-jest only transpiles.
+	transform: { '^.+\\.ts$': 'ts-jest' },
+	testTimeout: 30000,
+};
