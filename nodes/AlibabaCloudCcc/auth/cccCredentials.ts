@@ -1,0 +1,37 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import type { AccessKey, SignatureVersion } from '../signing/types';
+
+export const CCC_CREDENTIAL_TYPE = 'alibabaCloudCccApi';
+
+/** The credential's fields, as `AlibabaCloudCccApi.credentials.ts` declares them. */
+export interface CccCredentials extends AccessKey {
+	readonly region: string;
+	readonly customEndpoint: string;
+	readonly signatureVersion: SignatureVersion;
+}
+
+function text(data: ICredentialDataDecryptedObject, field: string): string {
+	const value = data[field];
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export function readCccCredentials(data: ICredentialDataDecryptedObject): CccCredentials {
+	const accessKeyId = text(data, 'accessKeyId');
+	const accessKeySecret = text(data, 'accessKeySecret');
+	if (!accessKeyId || !accessKeySecret) {
+		throw new UserError(
+			'The Alibaba Cloud CCC credential needs both an AccessKey ID and an AccessKey Secret: fill them in the credential',
+		);
+	}
+	const securityToken = text(data, 'securityToken');
+	return {
+		accessKeyId,
+		accessKeySecret,
+		...(securityToken ? { securityToken } : {}),
+		region: text(data, 'region') || 'cn-shanghai',
+		customEndpoint: text(data, 'customEndpoint'),
+		signatureVersion: data.signatureVersion === 'v1' ? 'v1' : 'v3',
+	};
+}

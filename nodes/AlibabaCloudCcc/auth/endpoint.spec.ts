@@ -1,0 +1,32 @@
+import { resolveEndpoint } from './endpoint';
+
+describe('resolveEndpoint', () => {
+	it('maps the regions to their CCC endpoints', () => {
+		expect(resolveEndpoint({ region: 'cn-shanghai', customEndpoint: '' }).href).toBe('https://ccc.cn-shanghai.aliyuncs.com/');
+		expect(resolveEndpoint({ region: 'central', customEndpoint: '' }).href).toBe('https://ccc.aliyuncs.com/');
+	});
+
+	it('lets the Custom Endpoint override the region', () => {
+		expect(resolveEndpoint({ region: 'cn-shanghai', customEndpoint: 'http://127.0.0.1:9000' }).host).toBe('127.0.0.1:9000');
+	});
+
+	it.each([
+		['not a url', 'is not a URL'],
+		['ftp://ccc.example.com', 'must use http or https'],
+		['https://ccc.example.com/?x=1', 'must not carry'],
+		['https://user:pw@ccc.example.com', 'must not carry'],
+	])('rejects the Custom Endpoint %j with a message that says how to fix it', (customEndpoint, problem) => {
+		expect(() => resolveEndpoint({ region: 'cn-shanghai', customEndpoint })).toThrow(problem);
+		expect(() => resolveEndpoint({ region: 'cn-shanghai', customEndpoint })).toThrow('Custom Endpoint');
+	});
+
+	it('does not echo a password embedded in the Custom Endpoint', () => {
+		expect(() => resolveEndpoint({ region: 'cn-shanghai', customEndpoint: 'https://u:hunter2@x.example.com' })).toThrow(
+			expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+		);
+	});
+
+	it('rejects an unknown region', () => {
+		expect(() => resolveEndpoint({ region: 'mars-1', customEndpoint: '' })).toThrow('Unknown CCC region "mars-1"');
+	});
+});

@@ -1,0 +1,43 @@
+import { UserError } from 'n8n-workflow';
+
+import type { CccCredentials } from './cccCredentials';
+
+/**
+ * CCC 2020-07-01 documents one regional endpoint (Shanghai); the SDKs send every other region to the central one.
+ */
+export const CCC_ENDPOINTS = {
+	'cn-shanghai': 'https://ccc.cn-shanghai.aliyuncs.com',
+	central: 'https://ccc.aliyuncs.com',
+} as const;
+
+export type CccRegion = keyof typeof CCC_ENDPOINTS;
+
+const isRegion = (region: string): region is CccRegion => Object.hasOwn(CCC_ENDPOINTS, region);
+
+/** The endpoint every request goes to: the Custom Endpoint when set, otherwise the region's. */
+export function resolveEndpoint({ customEndpoint, region }: Pick<CccCredentials, 'customEndpoint' | 'region'>): URL {
+	if (!customEndpoint) {
+		if (!isRegion(region)) {
+			throw new UserError(
+				`Unknown CCC region "${region}": pick one of ${Object.keys(CCC_ENDPOINTS).join(', ')} in the credential, or set a Custom Endpoint`,
+			);
+		}
+		return new URL(CCC_ENDPOINTS[region]);
+	}
+	const hint = 'set it to a URL such as https://ccc.cn-shanghai.aliyuncs.com (or leave it empty to use the region)';
+	let url: URL;
+	try {
+		url = new URL(customEndpoint);
+	} catch {
+		throw new UserError(`The credential's Custom Endpoint "${customEndpoint}" is not a URL: ${hint}`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new UserError(`The credential's Custom Endpoint must use http or https, not "${url.protocol}": ${hint}`);
+	}
+	if (url.username || url.password || url.search || url.hash) {
+		throw new UserError(
+			`The credential's Custom Endpoint must not carry a user name, password, query or fragment: ${hint}`,
+		);
+	}
+	return url;
+}

@@ -1,0 +1,99 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import {
+	sdkV1ReadyForService,
+	sdkV1ReadyForServiceWireQuery,
+	sdkV3ReadyForService,
+} from '../../../test/fixtures/signingVectors';
+import type { CccCredentials } from './cccCredentials';
+import { signHttpRequest } from './signHttpRequest';
+
+const [v3Vector] = sdkV3ReadyForService;
+const [v1GetVector] = sdkV1ReadyForService;
+
+const credentials = (overrides: Partial<CccCredentials> = {}): CccCredentials => ({
+	accessKeyId: 'testid',
+	accessKeySecret: 'testsecret',
+	region: 'cn-shanghai',
+	customEndpoint: '',
+	signatureVersion: 'v3',
+	...overrides,
+});
+
+const readyForService = (method: 'GET' | 'POST' = 'POST'): IHttpRequestOptions => ({
+	method,
+	url: '/',
+	baseURL: 'https://ignored.example.com',
+	qs: { Action: 'ReadyForService', ...v3Vector.call.params },
+	headers: { 'User-Agent': 'n8n-test' },
+});
+
+describe('signHttpRequest', () => {
+	it('V3: puts the canonical query in the URL, drops qs and signs as the SDK does', () => {
+		const signed = signHttpRequest(readyForService(), credentials(), v3Vector.moment);
+		expect(signed.url).toBe(
+			'https://ccc.cn-shanghai.aliyuncs.com/?DeviceId=ACC-YUNBS-1.0.10-bsd87c04aaa8f7000176ad354b1c&InstanceId=ccc-test&OutboundScenario=false&UserId=user-test%40ccc-test',
+		);
+		expect(signed.qs).toBeUndefined();
+		expect(signed.baseURL).toBeUndefined();
+		expect(String(signed.headers?.authorization)).toMatch(new RegExp(`,Signature=${v3Vector.signature}$`));
+		expect(signed.headers).toMatchObject({
+			'User-Agent': 'n8n-test',
+			accept: 'application/json',
+			host: 'ccc.cn-shanghai.aliyuncs.com',
+			'x-acs-action': 'ReadyForService',
+			'x-acs-version': '2020-07-01',
+		});
+	});
+
+	it('V1: sends exactly the wire query the SDK sent', () => {
+		const signed = signHttpRequest(readyForService('GET'), credentials({ signatureVersion: 'v1' }), v1GetVector.moment);
+		expect(signed.url).toBe(`https://ccc.cn-shanghai.aliyuncs.com/?${sdkV1ReadyForServiceWireQuery}`);
+		expect(Object.keys(signed.headers ?? {}).filter((name) => name.startsWith('x-acs-'))).toEqual([]);
+	});
+
+	it.each(['v1', 'v3'] as const)('%s: signing its own output again equals signing the original afresh', (version) => {
+		const first = { date: new Date('2025-01-15T08:30:00Z'), nonce: 'first-nonce' };
+		const second = { date: new Date('2025-01-15T08:31:00Z'), nonce: 'second-nonce' };
+		const creds = credentials({ signatureVersion: version, securityToken: 'sts-token' });
+		const resigned = signHttpRequest(signHttpRequest(readyForService(), creds, first), creds, second);
+		expect(resigned).toEqual(signHttpRequest(readyForService(), creds, second));
+		expect(resigned.url.match(/Signature=/g)?.length ?? 0).toBe(version === 'v1' ? 1 : 0);
+	});
+
+	it('renders numbers and booleans, and leaves out empty parameters', () => {
+		const signed = signHttpRequest(
+			{ method: 'POST', url: '/', qs: { Action: 'ListInstances', PageSize: 1, Flag: true, Absent: undefined } },
+			credentials(),
+			v3Vector.moment,
+		);
+		expect(signed.url.split('?')[1]).toBe('Flag=true&PageSize=1');
+		expect(signed.headers?.['x-acs-action']).toBe('ListInstances');
+	});
+
+	it('signs for the Custom Endpoint, with its port in the Host header and its path kept', () => {
+		const signed = signHttpRequest(
+			readyForService(),
+			credentials({ customEndpoint: 'http://127.0.0.1:8123/ccc-proxy' }),
+			v3Vector.moment,
+		);
+		expect(signed.url.startsWith('http://127.0.0.1:8123/ccc-proxy?DeviceId=')).toBe(true);
+		expect(signed.headers?.host).toBe('127.0.0.1:8123');
+	});
+
+	it('uses the central endpoint when asked', () => {
+		const signed = signHttpRequest(readyForService(), credentials({ region: 'central' }), v3Vector.moment);
+		expect(signed.url.startsWith('https://ccc.aliyuncs.com/?')).toBe(true);
+	});
+
+	it('refuses a request without an Action', () => {
+		expect(() => signHttpRequest({ method: 'POST', url: '/', qs: {} }, credentials(), v3Vector.moment)).toThrow(
+			'A CCC request needs an Action',
+		);
+	});
+
+	it('refuses a parameter that is neither text, number nor boolean, naming it', () => {
+		const options = { method: 'POST' as const, url: '/', qs: { Action: 'ReadyForService', UserId: { nested: 1 } } };
+		expect(() => signHttpRequest(options, credentials(), v3Vector.moment)).toThrow('"UserId"');
+	});
+});
