@@ -17,7 +17,7 @@ describe('readCccCredentials', () => {
 		).toMatchObject({ securityToken: 'tok', signatureVersion: 'v1' });
 	});
 
-	it.each([{ accessKeyId: 'id' }, { accessKeySecret: 's' }, { accessKeyId: ' ', accessKeySecret: 's' }])(
+	it.each<Record<string, string>>([{ accessKeyId: 'id' }, { accessKeySecret: 's' }, { accessKeyId: ' ', accessKeySecret: 's' }])(
 		'asks for both keys when one is missing (%j)',
 		(data) => {
 			expect(() => readCccCredentials(data)).toThrow('needs both an AccessKey ID and an AccessKey Secret');

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** How a field is named to the user and what a good value looks like, for error messages. */
+export interface FieldLabel {
+	readonly name: string;
+	readonly displayName: string;
+	readonly example: string;
+}
+
+function invalid(context: IExecuteFunctions, field: FieldLabel, itemIndex: number, problem: string, fix: string) {
+	return new NodeOperationError(context.getNode(), `${field.displayName} ${problem} in item ${itemIndex}`, {
+		description: `${fix}, e.g. ${field.example}`,
+		itemIndex,
+	});
+}
+
+function describeType(value: unknown): string {
+	return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/** A text field, trimmed; '' when empty. Values of other types from expressions are refused, not coerced. */
+export function readText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
+	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
+	if (value === undefined || value === null) return '';
+	if (typeof value !== 'string') {
+		throw invalid(context, field, itemIndex, `is ${describeType(value)}, not text,`, `Make the expression return text`);
+	}
+	return value.trim();
+}
+
+export function readRequiredText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
+	const value = readText(context, field, itemIndex);
+	if (!value) {
+		throw invalid(context, field, itemIndex, 'is empty', `Set ${field.displayName}, or check that its expression finds a value`);
+	}
+	return value;
+}
+
+/** Optional text that, when given, must match `pattern`. */
+export function readOptionalMatching(
+	context: IExecuteFunctions,
+	field: FieldLabel,
+	itemIndex: number,
+	pattern: RegExp,
+	expected: string,
+): string | undefined {
+	const value = readText(context, field, itemIndex);
+	if (!value) return undefined;
+	if (!pattern.test(value)) {
+		throw invalid(context, field, itemIndex, `"${value}" is not ${expected}`, `Use ${expected}`);
+	}
+	return value;
+}
+
+/** A boolean field; expressions may also give the text "true" or "false". */
+export function readBoolean(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): boolean {
+	const value: unknown = context.getNodeParameter(field.name, itemIndex, false);
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+	throw invalid(context, field, itemIndex, `is ${describeType(value)}, not true or false,`, 'Make the expression return a boolean');
+}

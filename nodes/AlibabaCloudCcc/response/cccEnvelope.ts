@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { normalizeFields, type FieldTypes } from './normalizeFields';
+
+/** The fields every CCC 2020-07-01 answer carries around its `Data` (errors carry a subset, plus HostId/Recommend). */
+const ENVELOPE_TYPES: FieldTypes = {
+	RequestId: 'string',
+	Code: 'string',
+	Message: 'string',
+	HttpStatusCode: 'number',
+	Params: 'stringList',
+};
+
+export interface CccEnvelope extends IDataObject {
+	RequestId?: string;
+	Code?: string;
+	Message?: string;
+	HttpStatusCode?: number;
+	Data?: IDataObject;
+}
+
+/** Types the envelope and, with the API's own field types, its `Data`. */
+export function readEnvelope(decoded: Record<string, unknown>, dataTypes: FieldTypes): CccEnvelope {
+	const envelope = normalizeFields(decoded, ENVELOPE_TYPES) as CccEnvelope;
+	if ('Data' in decoded) envelope.Data = normalizeFields(decoded.Data, dataTypes);
+	return envelope;
+}
+
+/** CCC signals success with `Code: "OK"`; anything else, or an HTTP error status, is a failure. */
+export function isSuccess(statusCode: number, envelope: CccEnvelope): boolean {
+	return statusCode < 400 && envelope.Code === 'OK';
+}

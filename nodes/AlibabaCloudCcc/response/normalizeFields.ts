@@ -1,0 +1,54 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type FieldType = 'string' | 'number' | 'boolean' | 'stringList';
+
+/** The documented type of each field of a response struct; fields not named here pass through unchanged. */
+export type FieldTypes = Readonly<Record<string, FieldType>>;
+
+function toBoolean(value: unknown): unknown {
+	if (value === 'true') return true;
+	if (value === 'false') return false;
+	return value;
+}
+
+function toNumber(value: unknown): unknown {
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	return value;
+}
+
+/**
+ * A list arrives as an array (JSON, or repeated XML elements), as one bare value (a single XML element), as an
+ * element wrapping its items (`<List><Id>a</Id></List>`), or as an empty element (`<List/>`, parsed as '').
+ */
+function toStringList(value: unknown): unknown {
+	if (Array.isArray(value)) return value.flatMap((entry) => toStringList(entry) as unknown[]);
+	if (value === '') return [];
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+	if (typeof value === 'object' && value !== null) {
+		const inner = Object.values(value);
+		if (inner.length === 1) return toStringList(inner[0]);
+	}
+	return value;
+}
+
+function toText(value: unknown): unknown {
+	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+}
+
+const converters: Record<FieldType, (value: unknown) => unknown> = {
+	string: toText,
+	number: toNumber,
+	boolean: toBoolean,
+	stringList: toStringList,
+};
+
+/** Gives a decoded struct its documented types. A struct the answer left empty (`<Data/>`) becomes `{}`. */
+export function normalizeFields(struct: unknown, types: FieldTypes): IDataObject {
+	if (typeof struct !== 'object' || struct === null || Array.isArray(struct)) return {};
+	return Object.fromEntries(
+		Object.entries(struct).map(([name, value]) => {
+			const type = types[name];
+			return [name, type ? converters[type](value) : value];
+		}),
+	) as IDataObject;
+}

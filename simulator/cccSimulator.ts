@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory } from './directory';
+import { render, type Format } from './render';
+import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
+
+/**
+ * A stand-in for Alibaba Cloud's CCC 2020-07-01 gateway on 127.0.0.1: it checks V1 and V3 signatures with the
+ * official SDK helpers, refuses replayed nonces and stale timestamps, knows a few instances and agents, answers JSON
+ * or XML, and can be told to misbehave (throttle, fail, reset, hang, send garbage).
+ */
+
+export type Fault =
+	| { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message?: string }
+	| { readonly kind: 'reset' }
+	| { readonly kind: 'hang' }
+	| { readonly kind: 'html'; readonly status: number }
+	| { readonly kind: 'truncated' };
+
+export interface SimRequest {
+	readonly action: string;
+	readonly params: Readonly<Record<string, string>>;
+	readonly signatureVersion: 'v1' | 'v3';
+	readonly nonce: string;
+	readonly accessKeyId: string;
+	/** The agent the credential is bound to, for calls without UserId. */
+	readonly defaultUserId?: string;
+}
+
+export interface SimLogEntry extends SimRequest {
+	readonly status: number;
+	readonly code: string;
+	readonly fault?: Fault['kind'];
+}
+
+export interface SimulatorOptions {
+	readonly directory?: SimDirectory;
+	/** Answer XML whatever the request asks for (CCC's default format, and some error paths). */
+	readonly forceXml?: boolean;
+	/** Render numbers and booleans of `Data` as strings, as Alibaba's own examples show them. */
+	readonly stringlyTyped?: boolean;
+	/** Added before every answer, to play a distant gateway. */
+	readonly latencyMs?: number;
+	/** How far the simulator's clock is ahead of the machine's. */
+	readonly clockOffsetMs?: number;
+	/** How far a request's timestamp may be from the simulator's clock. */
+	readonly maxSkewMs?: number;
+	/** Whether to keep a log of every request (off for long benchmarks). */
+	readonly log?: boolean;
+}
+
+const API_VERSION = '2020-07-01';
+const HOST_ID = 'ccc.cn-shanghai.aliyuncs.com';
+const BUSY_STATES = new Set(['TALKING', 'RINGING', 'DIALING']);
+
+class ApiFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+		readonly gateway = false,
+	) {
+		super(message);
+	}
+}
+
+/** Query decoding as a gateway does it: `+` is a space. */
+function parsePairs(text: string): Record<string, string> {
+	const params: Record<string, string> = {};
+	for (const pair of text.split('&')) {
+		if (!pair) continue;
+		const [name, value = ''] = pair.split('=').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+		params[name] = value;
+	}
+	return params;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => resolve(Buffer.concat(chunks)));
+		request.on('error', reject);
+	});
+}
+
+function singleHeaders(request: IncomingMessage): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
+	);
+}
+
+export class CccSimulator {
+	readonly directory: SimDirectory;
+
+	readonly requests: SimLogEntry[] = [];
+
+	/** Decides, per request that passed authentication, whether to misbehave. */
+	faults: (request: SimRequest) => Fault | undefined = () => undefined;
+
+	private readonly server: Server;
+
+	private readonly sockets = new Set<Socket>();
+
+	private readonly seenNonces = new Map<string, number>();
+
+	private readonly hanging = new Set<ServerResponse>();
+
+	constructor(private readonly options: SimulatorOptions = {}) {
+		this.directory = options.directory ?? demoDirectory();
+		this.server = createServer((request, response) => {
+			this.handle(request, response).catch((error: Error) => {
+				response.statusCode = 500;
+				response.end(`simulator failure: ${error.message}`);
+			});
+		});
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	/** Listens on 127.0.0.1 (a random free port unless one is given) and resolves to the endpoint URL. */
+	async start(port = 0): Promise<string> {
+		await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+		return this.url;
+	}
+
+	get url(): string {
+		const { port } = this.server.address() as AddressInfo;
+		return `http://127.0.0.1:${port}`;
+	}
+
+	async stop(): Promise<void> {
+		for (const response of this.hanging) response.destroy();
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	/** Attempts the gateway received for one agent (by UserId), in order. */
+	attemptsFor(userId: string): SimLogEntry[] {
+		return this.requests.filter((entry) => entry.params.UserId === userId);
+	}
+
+	private now(): number {
+		return Date.now() + (this.options.clockOffsetMs ?? 0);
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const body = await readBody(request);
+		const [, rawQuery = ''] = (request.url ?? '/').split('?');
+		const query = parsePairs(rawQuery);
+		const headers = singleHeaders(request);
+		const method = request.method ?? 'GET';
+		const isV3 = (headers.authorization ?? '').startsWith('ACS3-');
+		const params = isV3 ? query : { ...query, ...parsePairs(body.toString('utf8')) };
+		const format: Format =
+			this.options.forceXml ||
+			(isV3 ? !/json/i.test(headers.accept ?? '') : (params.Format ?? 'XML').toUpperCase() !== 'JSON')
+				? 'xml'
+				: 'json';
+		const requestId = randomUUID().toUpperCase();
+		let logged: SimRequest | undefined;
+		try {
+			const authenticated = isV3 ? this.authenticateV3(method, query, headers, body) : this.authenticateV1(method, params);
+			logged = authenticated;
+			const fault = this.faults(authenticated);
+			if (fault) {
+				this.log(authenticated, fault.kind === 'error' ? fault.status : 0, fault.kind === 'error' ? fault.code : fault.kind, fault.kind);
+				await this.misbehave(fault, response, format, requestId);
+				return;
+			}
+			const data = this.dispatch(authenticated);
+			this.log(authenticated, 200, 'OK');
+			await this.answer(response, format, `${authenticated.action}Response`, 200, {
+				RequestId: requestId,
+				HttpStatusCode: this.options.stringlyTyped ? '200' : 200,
+				Code: 'OK',
+				Message: '',
+				Data: data,
+			});
+		} catch (error) {
+			if (!(error instanceof ApiFailure)) throw error;
+			if (logged) this.log(logged, error.status, error.code);
+			else this.requests.push(...(this.options.log === false ? [] : [this.anonymousEntry(error)]));
+			const errorBody = error.gateway
+				? { RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}&product=CCC` }
+				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: [] };
+			await this.answer(response, format, 'Error', error.status, errorBody);
+		}
+	}
+
+	private anonymousEntry(error: ApiFailure): SimLogEntry {
+		return { action: '', params: {}, signatureVersion: 'v1', nonce: '', accessKeyId: '', status: error.status, code: error.code };
+	}
+
+	private log(request: SimRequest, status: number, code: string, fault?: Fault['kind']): void {
+		if (this.options.log !== false) this.requests.push({ ...request, status, code, ...(fault ? { fault } : {}) });
+	}
+
+	private account(accessKeyId: string | undefined): SimAccount {
+		const account = this.directory.accounts.find((candidate) => candidate.accessKeyId === accessKeyId);
+		if (!account) throw new ApiFailure(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.', true);
+		return account;
+	}
+
+	private checkFreshness(timestamp: string | undefined, nonce: string | undefined): void {
+		if (!timestamp || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(timestamp)) {
+			throw new ApiFailure(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.', true);
+		}
+		const now = this.now();
+		if (Math.abs(Date.parse(timestamp) - now) > (this.options.maxSkewMs ?? 15 * 60_000)) {
+			throw new ApiFailure(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.', true);
+		}
+		if (!nonce) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.', true);
+		if (this.seenNonces.has(nonce)) throw new ApiFailure(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.', true);
+		if (this.seenNonces.size > 50_000) {
+			for (const [seen, at] of this.seenNonces) if (now - at > 2 * 15 * 60_000) this.seenNonces.delete(seen);
+		}
+		this.seenNonces.set(nonce, now);
+	}
+
+	private checkToken(account: SimAccount, token: string | undefined): void {
+		if ((account.securityToken ?? '') !== (token ?? '')) {
+			throw new ApiFailure(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.', true);
+		}
+	}
+
+	private authenticateV1(method: string, params: Record<string, string>): SimRequest {
+		if (!params.Signature) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "Signature" that is mandatory for processing this request is not supplied.', true);
+		const account = this.account(params.AccessKeyId);
+		const verdict = verifyV1(method, params, account.accessKeySecret);
+		if (!verdict.ok) throw new ApiFailure(400, verdict.code, verdict.message, true);
+		this.checkFreshness(params.Timestamp, params.SignatureNonce);
+		this.checkToken(account, params.SecurityToken);
+		const { Action, Version, Format, AccessKeyId, SignatureMethod, SignatureVersion, SignatureNonce, Timestamp, SecurityToken, Signature, ...apiParams } = params;
+		return this.authorize(account, Action, Version, apiParams, 'v1', SignatureNonce);
+	}
+
+	private authenticateV3(method: string, query: Record<string, string>, headers: Record<string, string>, body: Buffer): SimRequest {
+		const credential = parseV3Authorization(headers.authorization);
+		if (!credential) throw new ApiFailure(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.', true);
+		const account = this.account(credential.accessKeyId);
+		const verdict = verifyV3({ method, query, headers, body, authorization: headers.authorization }, credential, account.accessKeySecret);
+		if (!verdict.ok) throw new ApiFailure(400, verdict.code, verdict.message, true);
+		this.checkFreshness(headers['x-acs-date'], headers['x-acs-signature-nonce']);
+		this.checkToken(account, headers['x-acs-security-token']);
+		return this.authorize(account, headers['x-acs-action'], headers['x-acs-version'], query, 'v3', headers['x-acs-signature-nonce']);
+	}
+
+	private authorize(account: SimAccount, action: string | undefined, version: string | undefined, params: Record<string, string>, signatureVersion: 'v1' | 'v3', nonce: string): SimRequest {
+		if (version !== API_VERSION) throw new ApiFailure(400, 'InvalidVersion', 'Specified parameter Version is not valid.', true);
+		if (!action || !['ReadyForService', 'ListInstances'].includes(action)) {
+			throw new ApiFailure(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.', true);
+		}
+		if (account.allowedActions && !account.allowedActions.includes(action)) {
+			throw new ApiFailure(403, 'Forbidden.RAM', `User not authorized to operate on the specified resource, or this API doesn't support RAM. (ccc:${action})`, true);
+		}
+		return { action, params, signatureVersion, nonce, accessKeyId: account.accessKeyId, defaultUserId: account.defaultUserId };
+	}
+
+	private dispatch(request: SimRequest): Record<string, unknown> {
+		return request.action === 'ListInstances' ? this.listInstances(request.params) : this.readyForService(request);
+	}
+
+	private listInstances(params: Readonly<Record<string, string>>): Record<string, unknown> {
+		const pageSize = Number(params.PageSize ?? 10);
+		const list = [...this.directory.instances].slice(0, pageSize).map(([id, instance]) => ({ InstanceId: id, Name: instance.name }));
+		return { PageNumber: 1, PageSize: pageSize, TotalCount: this.directory.instances.size, List: list };
+	}
+
+	private readyForService({ params, defaultUserId }: SimRequest): Record<string, unknown> {
+		const instanceId = params.InstanceId;
+		if (!instanceId) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "InstanceId" that is mandatory for processing this request is not supplied.', true);
+		const instance = this.directory.instances.get(instanceId);
+		if (!instance) throw new ApiFailure(404, 'NotExists.InstanceId', `The specified instance ${instanceId} does not exist.`);
+		const userId = params.UserId || defaultUserId || '';
+		const agent: SimAgent | undefined = instance.agents.get(userId);
+		if (!agent) throw new ApiFailure(404, 'NotExists.UserId', `The user ${userId} does not exist in instance ${instanceId}.`);
+		if (BUSY_STATES.has(agent.state)) {
+			throw new ApiFailure(400, 'InvalidOperation.UserState', `The operation is not allowed. User state (${agent.state}) does not meet expectations (OFFLINE,READY,BREAK,WORKING).`);
+		}
+		if (agent.channelBroken) {
+			throw new ApiFailure(400, 'InvalidOperation.ChannelState', 'The operation is not allowed. Channel stats (DISCONNECTED) does not meet expectations (CONNECTED).');
+		}
+		agent.state = 'READY';
+		agent.deviceId = params.DeviceId;
+		agent.outboundScenario = params.OutboundScenario === 'true';
+		const stringly = this.options.stringlyTyped;
+		return {
+			UserId: userId,
+			InstanceId: instanceId,
+			UserState: agent.state,
+			WorkMode: agent.workMode,
+			Extension: agent.extension,
+			DeviceId: agent.deviceId ?? '',
+			BreakCode: '',
+			OutboundScenario: stringly ? String(agent.outboundScenario) : agent.outboundScenario,
+			SignedSkillGroupIdList: [...agent.skillGroups],
+		};
+	}
+
+	private async answer(response: ServerResponse, format: Format, root: string, status: number, body: Record<string, unknown>): Promise<void> {
+		const { contentType, text } = render(format, root, body);
+		await this.delay();
+		response.writeHead(status, { 'content-type': contentType, date: new Date(this.now()).toUTCString() });
+		response.end(text);
+	}
+
+	private async delay(): Promise<void> {
+		if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+	}
+
+	private async misbehave(fault: Fault, response: ServerResponse, format: Format, requestId: string): Promise<void> {
+		switch (fault.kind) {
+			case 'error':
+				return await this.answer(response, format, 'Error', fault.status, {
+					RequestId: requestId,
+					HostId: HOST_ID,
+					Code: fault.code,
+					Message: fault.message ?? `Simulated ${fault.code}.`,
+				});
+			case 'reset':
+				response.socket?.destroy();
+				return;
+			case 'hang':
+				this.hanging.add(response);
+				return;
+			case 'html':
+				await this.delay();
+				response.writeHead(fault.status, { 'content-type': 'text/html' });
+				response.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>');
+				return;
+			case 'truncated':
+				await this.delay();
+				response.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+				response.end(`{"RequestId":"${requestId}","Code":"OK","Data":{"UserId":"trunc`);
+				return;
+		}
+	}
+}

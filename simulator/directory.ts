@@ -1,0 +1,86 @@
+/** Who and what the simulated CCC gateway knows: accounts (AccessKeys) and instances with their agents. */
+
+export interface SimAccount {
+	readonly accessKeyId: string;
+	readonly accessKeySecret: string;
+	/** Set for STS credentials: requests must carry this token. */
+	readonly securityToken?: string;
+	/** Actions the RAM policy allows; all when absent. */
+	readonly allowedActions?: readonly string[];
+	/** The agent a request without UserId acts for. */
+	readonly defaultUserId?: string;
+}
+
+export interface SimAgent {
+	state: string;
+	readonly extension: string;
+	readonly workMode: string;
+	readonly skillGroups: readonly string[];
+	/** A workstation that cannot take calls: ReadyForService fails with InvalidOperation.ChannelState. */
+	readonly channelBroken?: boolean;
+	deviceId?: string;
+	outboundScenario?: boolean;
+}
+
+export interface SimInstance {
+	readonly name: string;
+	readonly agents: Map<string, SimAgent>;
+}
+
+export interface SimDirectory {
+	readonly accounts: readonly SimAccount[];
+	readonly instances: Map<string, SimInstance>;
+}
+
+export const DEMO_ACCESS_KEY = { accessKeyId: 'demo-access-key-id', accessKeySecret: 'demo-access-key-secret' };
+export const DEMO_STS_KEY = {
+	accessKeyId: 'STS.demo-access-key-id',
+	accessKeySecret: 'demo-sts-secret',
+	securityToken: 'demo-sts-token',
+};
+export const NO_PERMISSION_KEY = { accessKeyId: 'no-permission-key-id', accessKeySecret: 'no-permission-secret' };
+
+const agent = (state: string, extension: string, skillGroups: string[], extra: Partial<SimAgent> = {}): SimAgent => ({
+	state,
+	extension,
+	workMode: 'ON_SITE',
+	skillGroups,
+	...extra,
+});
+
+/** A fresh directory (agents change state, so every server gets its own). */
+export function demoDirectory(extraAccounts: readonly SimAccount[] = []): SimDirectory {
+	return {
+		accounts: [
+			{ ...DEMO_ACCESS_KEY, defaultUserId: 'user-test@ccc-test' },
+			{ ...DEMO_STS_KEY, defaultUserId: 'user-test@ccc-test' },
+			{ ...NO_PERMISSION_KEY, allowedActions: ['ListInstances'] },
+			...extraAccounts,
+		],
+		instances: new Map([
+			[
+				'ccc-test',
+				{
+					name: 'Test contact center',
+					agents: new Map([
+						['user-test@ccc-test', agent('OFFLINE', '80011474', [])],
+						['alice@ccc-test', agent('OFFLINE', '80011001', ['skg-sales@ccc-test'])],
+						['bob@ccc-test', agent('BREAK', '80011002', ['skg-sales@ccc-test', 'skg-support@ccc-test'])],
+						['carol@ccc-test', agent('TALKING', '80011003', ['skg-support@ccc-test'])],
+						['dave@ccc-test', agent('OFFLINE', '80011004', [], { channelBroken: true })],
+					]),
+				},
+			],
+		]),
+	};
+}
+
+/** `count` agents named agent-0001@ccc-load … in an instance `ccc-load`, for batches and benchmarks. */
+export function addLoadInstance(directory: SimDirectory, count: number): void {
+	const agents = new Map<string, SimAgent>();
+	for (let n = 1; n <= count; n++) {
+		const id = String(n).padStart(4, '0');
+		agents.set(`agent-${id}@ccc-load`, agent('OFFLINE', `8${id.padStart(7, '0')}`, ['skg-load@ccc-load']));
+	}
+	directory.instances.set('ccc-load', { name: 'Load test', agents });
+}

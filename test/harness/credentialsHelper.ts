@@ -1,0 +1,73 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	IRequestOptionsSimplified,
+} from 'n8n-workflow';
+import { ICredentialsHelper } from 'n8n-workflow';
+
+import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
+
+/**
+ * n8n's credential service, reduced to what an execution needs: it hands out the test's credential data and
+ * signs through the credential type's own `authenticate()`, as n8n does.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	private readonly credentialType = new AlibabaCloudCccApi();
+
+	/** Every request options object n8n handed to `authenticate()`, and what it got back. */
+	readonly authenticated: Array<{ input: IHttpRequestOptions; output: IHttpRequestOptions }> = [];
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+	): Promise<IHttpRequestOptions> {
+		if (typeName !== this.credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
+		const input = requestOptions as IHttpRequestOptions;
+		const output = await this.credentialType.authenticate(credentials, { ...input });
+		this.authenticated.push({ input, output });
+		return output;
+	}
+
+	async preAuthentication(
+		_helpers: IHttpRequestHelper,
+		_credentials: ICredentialDataDecryptedObject,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used by these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.credentialType.properties;
+	}
+}

@@ -1,0 +1,136 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { CccReadyForService } from '../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { TestItems } from './testItemsNode';
+
+export const CCC_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
+const ITEMS_NODE_TYPE = 'test.testItems';
+
+const nodeTypeRegistry: Record<string, INodeType> = {
+	[CCC_NODE_TYPE]: new CccReadyForService(),
+	[ITEMS_NODE_TYPE]: new TestItems(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeRegistry[type],
+	getByNameAndVersion: (type: string, version?: number): INodeType =>
+		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version),
+	getKnownTypes: () => ({}),
+};
+
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+export interface CccRun {
+	/** Items on the node's main output. */
+	readonly success: INodeExecutionData[];
+	/** Items on the error output ("Continue (using error output)"). */
+	readonly errors: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	readonly workflowError?: Error & { description?: string | null; context?: IDataObject };
+	readonly run: IRun;
+	readonly credentialsHelper: TestCredentialsHelper;
+}
+
+export interface CccWorkflow {
+	readonly items: readonly IDataObject[];
+	readonly parameters: Record<string, NodeParameterValueType>;
+	readonly credentials: ICredentialDataDecryptedObject;
+	readonly onError?: OnError;
+}
+
+/** Runs Test Items → CCC ReadyForService through n8n's real `WorkflowExecute`, and returns what the CCC node output. */
+export async function runCccWorkflow({ items, parameters, credentials, onError = 'stopWorkflow' }: CccWorkflow): Promise<CccRun> {
+	const workflowData: IWorkflowBase = {
+		id: 'ccc-test-workflow',
+		name: 'CCC test',
+		active: false,
+		isArchived: false,
+		activeVersionId: null,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		settings: { executionOrder: 'v1' },
+		connections: { Agents: { main: [[{ node: 'CCC', type: 'main', index: 0 }]] } },
+		nodes: [
+			{
+				id: 'agents',
+				name: 'Agents',
+				type: ITEMS_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items: JSON.stringify(items) },
+			},
+			{
+				id: 'ccc',
+				name: 'CCC',
+				type: CCC_NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: { alibabaCloudCccApi: { id: 'cred-1', name: 'CCC test credential' } },
+				onError,
+			},
+		],
+	};
+	const workflow = new Workflow({
+		id: workflowData.id,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowData.settings,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'execution-1', workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+
+	const credentialsHelper = new TestCredentialsHelper(credentials);
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId: 'execution-1',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		variables: {},
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not part of these tests');
+		},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: workflow.getNode('Agents')!, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	const cccRun = run.data.resultData.runData.CCC?.[0];
+	return {
+		success: cccRun?.data?.main?.[0] ?? [],
+		errors: cccRun?.data?.main?.[1] ?? [],
+		workflowError: run.data.resultData.error as CccRun['workflowError'],
+		run,
+		credentialsHelper,
+	};
+}
