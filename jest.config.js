@@ -3,6 +3,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/nodes', '<rootDir>/credentials', '<rootDir>/test'],
 	testMatch: ['**/*.spec.ts'],
+	setupFiles: ['<rootDir>/test/setup/quietN8nLogs.ts'],
 	// Type errors are caught by `tsc --noEmit` in the test command; ts-jest only transpiles.
 	transform: { '^.+\\.ts$': 'ts-jest' },
 	testTimeout: 30000,

@@ -6,4 +6,6 @@ source scripts/node-env.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 eslint nodes credentials package.json
 tsc -p tsconfig.json --noEmit
+# The package tests load the built dist/ the way n8n does.
+npm run build
 jest "$@"

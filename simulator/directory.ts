@@ -28,7 +28,7 @@ export interface SimInstance {
 }
 
 export interface SimDirectory {
-	readonly accounts: readonly SimAccount[];
+	readonly accounts: SimAccount[];
 	readonly instances: Map<string, SimInstance>;
 }
 

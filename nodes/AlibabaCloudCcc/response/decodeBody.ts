@@ -20,28 +20,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** XML answers wrap the fields in one root element (`<ReadyForServiceResponse>`, `<Error>`); the docs' examples do not. */
-function unwrapXmlRoot(document: Record<string, unknown>): Record<string, unknown> {
-	const keys = Object.keys(document);
-	const root = keys.length === 1 ? document[keys[0]] : undefined;
-	return isRecord(root) ? root : document;
+/**
+ * XML answers wrap the fields in one root element (`<ReadyForServiceResponse>`, `<Error>`); the examples in
+ * Alibaba's docs list them bare. Both parse (and are validated) inside a wrapper of our own.
+ */
+function parseXml(text: string): Record<string, unknown> | undefined {
+	const withoutDeclaration = text.replace(/^<\?xml[^>]*\?>/, '');
+	const parsed: unknown = xmlParser.parse(`<ccc-body>${withoutDeclaration}</ccc-body>`, true);
+	const body = isRecord(parsed) ? parsed['ccc-body'] : undefined;
+	if (!isRecord(body) || 'html' in body) return undefined;
+	const keys = Object.keys(body);
+	const root = keys.length === 1 ? body[keys[0]] : undefined;
+	return isRecord(root) ? root : body;
 }
 
 /** Decodes a CCC answer by its content type, falling back to its first character when the type says neither. */
 export function decodeBody(body: string, contentType = ''): Record<string, unknown> {
 	const text = body.trim();
 	const looksXml = /xml/i.test(contentType) || (!/json/i.test(contentType) && text.startsWith('<'));
+	if (/html/i.test(contentType)) throw new UndecodableBodyError(excerptOf(body));
 	try {
 		if (looksXml) {
-			if (!text.startsWith('<')) throw new UndecodableBodyError(excerptOf(body));
-			const document: unknown = xmlParser.parse(text, true);
-			if (isRecord(document) && Object.keys(document).length > 0) return unwrapXmlRoot(document);
+			const document = text.startsWith('<') ? parseXml(text) : undefined;
+			if (document) return document;
 		} else {
 			const parsed: unknown = JSON.parse(text);
 			if (isRecord(parsed)) return parsed;
 		}
-	} catch (error) {
-		if (error instanceof UndecodableBodyError) throw error;
+	} catch {
+		// Malformed JSON or XML: reported below like any other body we cannot read.
 	}
 	throw new UndecodableBodyError(excerptOf(body));
 }

@@ -1,0 +1,33 @@
+import { failureOf } from './cccFailure';
+
+describe('failureOf', () => {
+	it('keeps Alibaba\'s code, message and RequestId, and adds the fix', () => {
+		expect(failureOf('ReadyForService', 404, { Code: 'NotExists.UserId', Message: 'The user u@i does not exist in instance i.', RequestId: 'R-1' })).toEqual({
+			code: 'NotExists.UserId',
+			message: 'The user u@i does not exist in instance i.',
+			httpStatus: 404,
+			requestId: 'R-1',
+			hint: expect.stringContaining('User ID'),
+		});
+	});
+
+	it('drops the string to sign that SignatureDoesNotMatch echoes (it holds the STS token)', () => {
+		const failure = failureOf('ReadyForService', 400, {
+			Code: 'SignatureDoesNotMatch',
+			Message: 'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Did%26SecurityToken%3Dsecret-token',
+		});
+		expect(failure.message).toBe('Specified signature is not matched with our calculation.');
+	});
+
+	it('names a bare HTTP failure by its status', () => {
+		expect(failureOf('ReadyForService', 502, {})).toMatchObject({ code: 'HTTP502', httpStatus: 502, message: 'The answer carries no CCC Code' });
+	});
+
+	it('calls a 2xx answer without a Code unexpected', () => {
+		expect(failureOf('ReadyForService', 200, {}).code).toBe('UnexpectedResponse');
+	});
+
+	it('gives no hint for a code it does not know', () => {
+		expect(failureOf('ReadyForService', 400, { Code: 'Some.New.Code', Message: 'm' })).not.toHaveProperty('hint');
+	});
+});

@@ -1,0 +1,39 @@
+import { normalizeFields } from './normalizeFields';
+
+const types = { Flag: 'boolean', Count: 'number', Ids: 'stringList', Name: 'string' } as const;
+
+describe('normalizeFields', () => {
+	it('converts strings to the documented types', () => {
+		expect(normalizeFields({ Flag: 'false', Count: '200', Ids: 'a', Name: 'x' }, types)).toEqual({ Flag: false, Count: 200, Ids: ['a'], Name: 'x' });
+	});
+
+	it('keeps values that already have the right type', () => {
+		expect(normalizeFields({ Flag: true, Count: 3, Ids: ['a', 'b'], Name: 'x' }, types)).toEqual({ Flag: true, Count: 3, Ids: ['a', 'b'], Name: 'x' });
+	});
+
+	it.each([
+		['an empty element', '', []],
+		['one bare value', 'a', ['a']],
+		['repeated elements', ['a', 'b'], ['a', 'b']],
+		['a wrapper element with one item', { Id: 'a' }, ['a']],
+		['a wrapper element with several items', { Id: ['a', 'b'] }, ['a', 'b']],
+	])('reads a list given as %s', (_name, value, expected) => {
+		expect(normalizeFields({ Ids: value }, types).Ids).toEqual(expected);
+	});
+
+	it('leaves out what the answer left out, and passes unknown fields through', () => {
+		expect(normalizeFields({ Other: 'x' }, types)).toEqual({ Other: 'x' });
+	});
+
+	it('leaves a value that does not fit its type as it came, rather than inventing one', () => {
+		expect(normalizeFields({ Flag: 'maybe', Count: 'n/a' }, types)).toEqual({ Flag: 'maybe', Count: 'n/a' });
+	});
+
+	it('renders numbers in text fields as text', () => {
+		expect(normalizeFields({ Name: 80011474 }, types)).toEqual({ Name: '80011474' });
+	});
+
+	it.each([[''], [undefined], [null], [['x']]])('reads an empty or odd struct (%j) as {}', (struct) => {
+		expect(normalizeFields(struct, types)).toEqual({});
+	});
+});

@@ -1,0 +1,44 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { CccSimulator, type SimulatorOptions } from '../../simulator/cccSimulator';
+import { DEMO_ACCESS_KEY } from '../../simulator/directory';
+
+/** Starts a fresh simulator on loopback before each test of the calling file, and stops it after. */
+export function useSimulator(options: SimulatorOptions = {}): () => CccSimulator {
+	let simulator: CccSimulator | undefined;
+	beforeEach(async () => {
+		simulator = new CccSimulator(options);
+		await simulator.start();
+	});
+	afterEach(async () => {
+		await simulator?.stop();
+		simulator = undefined;
+	});
+	return () => simulator!;
+}
+
+export type SignatureVersion = 'v1' | 'v3';
+
+export function credentialsFor(
+	simulator: CccSimulator,
+	key: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = DEMO_ACCESS_KEY,
+	signatureVersion: SignatureVersion = 'v3',
+): ICredentialDataDecryptedObject {
+	return { region: 'cn-shanghai', securityToken: '', ...key, customEndpoint: simulator.url, signatureVersion };
+}
+
+/** The node's parameters, with the agent's fields taken from each item by expressions. */
+export const agentParameters = {
+	instanceId: '={{ $json.instanceId }}',
+	deviceId: '={{ $json.deviceId }}',
+	userId: '={{ $json.userId }}',
+	outboundScenario: '={{ $json.outbound ?? false }}',
+	options: {},
+};
+
+export const agent = (userId: string, extra: Record<string, unknown> = {}) => ({
+	instanceId: 'ccc-test',
+	deviceId: `ACC-YUNBS-1.0.10-${userId.split('@')[0]}`,
+	userId,
+	...extra,
+});
