@@ -12,6 +12,6 @@ results=$(mktemp)
 status=0
 jest --json --outputFile="$results" "$@" || status=$?
 # A closing line any CI reads, whatever the test runner.
-node -e 'const r = require(process.argv[1]); console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$results"
+node -e 'const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")); console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$results"
 rm -f "$results"
 exit "$status"
