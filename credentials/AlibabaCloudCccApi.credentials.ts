@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE, readCccCredentials } from '../nodes/AlibabaCloudCcc/auth/cccCredentials';
+import { readClockOffset } from '../nodes/AlibabaCloudCcc/auth/clockOffset';
 import { signHttpRequest } from '../nodes/AlibabaCloudCcc/auth/signHttpRequest';
 
 export class AlibabaCloudCccApi implements ICredentialType {
@@ -98,7 +99,7 @@ export class AlibabaCloudCccApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return signHttpRequest(requestOptions, readCccCredentials(credentials), {
-			date: new Date(),
+			date: new Date(Date.now() + readClockOffset(requestOptions.headers)),
 			nonce: randomUUID(),
 		});
 	}

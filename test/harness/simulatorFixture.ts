@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { CccSimulator, type SimulatorOptions } from '../../simulator/cccSimulator';
+import { CccSimulator, type Fault, type SimulatorOptions } from '../../simulator/cccSimulator';
 import { DEMO_ACCESS_KEY } from '../../simulator/directory';
 
 /** Starts a fresh simulator on loopback before each test of the calling file, and stops it after. */
@@ -42,3 +42,15 @@ export const agent = (userId: string, extra: Record<string, unknown> = {}) => ({
 	userId,
 	...extra,
 });
+
+/** Makes the simulator answer `fault` to the first `times` calls for each listed agent, then behave. */
+export function faultFirstCalls(simulator: CccSimulator, plan: ReadonlyMap<string, { fault: Fault; times: number }>): void {
+	const calls = new Map<string, number>();
+	simulator.faults = ({ params }) => {
+		const userId = params.UserId ?? '';
+		const step = plan.get(userId);
+		const seen = calls.get(userId) ?? 0;
+		calls.set(userId, seen + 1);
+		return step && seen < step.times ? step.fault : undefined;
+	};
+}

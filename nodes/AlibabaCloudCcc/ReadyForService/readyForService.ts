@@ -2,20 +2,36 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { runPerItem } from '../execution/runPerItem';
 import { readBoolean, readOptionalMatching, readRequiredText } from '../params/readParameter';
-import { callCcc } from '../transport/cccRequest';
+import { callCcc, newCccSession } from '../transport/cccRequest';
+import { NO_RETRIES, type RetryPolicy } from '../transport/retryPolicy';
 import { READY_FOR_SERVICE_DATA_TYPES } from './readyForServiceData';
 import { DEVICE_ID, INSTANCE_ID, OUTBOUND_SCENARIO, USER_ID } from './readyForServiceFields';
 
 /** name@instance, without spaces. */
 const USER_ID_PATTERN = /^[^\s@]+@[^\s@]+$/;
 
+const MAX_RETRY_DELAY_MS = 20_000;
+
 interface ReadyForServiceOptions {
 	simplify?: boolean;
 	timeout?: number;
+	retryTransientErrors?: boolean;
+	maxAttempts?: number;
+	retryBaseDelay?: number;
+}
+
+function retryPolicy(options: ReadyForServiceOptions): RetryPolicy {
+	if (options.retryTransientErrors === false) return NO_RETRIES;
+	return {
+		maxAttempts: Math.min(10, Math.max(1, Math.floor(options.maxAttempts ?? 3))),
+		baseDelayMs: Math.max(0, options.retryBaseDelay ?? 500),
+		maxDelayMs: MAX_RETRY_DELAY_MS,
+	};
 }
 
 /** One signed ReadyForService call per input item; the item's JSON becomes the answer's `Data`. */
 export async function readyForService(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const session = newCccSession();
 	return await runPerItem(this, async (itemIndex): Promise<IDataObject> => {
 		const params = {
 			InstanceId: readRequiredText(this, INSTANCE_ID, itemIndex),
@@ -24,13 +40,18 @@ export async function readyForService(this: IExecuteFunctions): Promise<INodeExe
 			OutboundScenario: readBoolean(this, OUTBOUND_SCENARIO, itemIndex),
 		};
 		const options = this.getNodeParameter('options', itemIndex, {}) as ReadyForServiceOptions;
-		const envelope = await callCcc(this, {
-			action: 'ReadyForService',
-			params,
-			dataTypes: READY_FOR_SERVICE_DATA_TYPES,
-			itemIndex,
-			timeout: options.timeout,
-		});
+		const envelope = await callCcc(
+			this,
+			{
+				action: 'ReadyForService',
+				params,
+				dataTypes: READY_FOR_SERVICE_DATA_TYPES,
+				itemIndex,
+				timeout: options.timeout,
+				retry: retryPolicy(options),
+			},
+			session,
+		);
 		return options.simplify === false ? envelope : (envelope.Data ?? {});
 	});
 }

@@ -59,6 +59,32 @@ export const readyForServiceProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 3,
+				description:
+					'Calls per item at most, the first included, when Retry Transient Errors is on. Only the failed item is sent again.',
+			},
+			{
+				displayName: 'Retry Base Delay',
+				name: 'retryBaseDelay',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 500,
+				description:
+					'Milliseconds to wait before the first retry; each further retry waits up to twice as long (random, at most 20 seconds)',
+			},
+			{
+				displayName: 'Retry Transient Errors',
+				name: 'retryTransientErrors',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to call again for an item that failed for a passing reason (throttling, a 5xx answer, a lost connection, a timeout). Errors such as an unknown user are never retried.',
+			},
+			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
@@ -71,7 +97,7 @@ export const readyForServiceProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 10000,
-				description: 'Milliseconds to wait for Alibaba Cloud to answer before the request fails',
+				description: 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed',
 			},
 		],
 	},

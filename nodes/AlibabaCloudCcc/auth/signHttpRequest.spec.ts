@@ -86,6 +86,12 @@ describe('signHttpRequest', () => {
 		expect(signed.url.startsWith('https://ccc.aliyuncs.com/?')).toBe(true);
 	});
 
+	it('never sends the clock hint the transport gives the credential', () => {
+		const options = { ...readyForService(), headers: { 'x-n8n-ccc-clock-offset-ms': '5000' } };
+		const signed = signHttpRequest(options, credentials(), v3Vector.moment);
+		expect(Object.keys(signed.headers ?? {}).map((name) => name.toLowerCase())).not.toContain('x-n8n-ccc-clock-offset-ms');
+	});
+
 	it('refuses a request without an Action', () => {
 		expect(() => signHttpRequest({ method: 'POST', url: '/', qs: {} }, credentials(), v3Vector.moment)).toThrow(
 			'A CCC request needs an Action',

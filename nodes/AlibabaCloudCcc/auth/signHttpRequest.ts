@@ -4,6 +4,7 @@ import { UserError } from 'n8n-workflow';
 import { signRpcRequest } from '../signing/signRpcRequest';
 import type { SigningMoment } from '../signing/types';
 import type { CccCredentials } from './cccCredentials';
+import { CLOCK_OFFSET_HEADER } from './clockOffset';
 import { resolveEndpoint } from './endpoint';
 
 export const CCC_API_VERSION = '2020-07-01';
@@ -20,9 +21,16 @@ const SIGNING_PARAMS = new Set([
 	'Timestamp',
 ]);
 
-const isSigningHeader = (name: string) => {
+/** Headers that signing sets itself, and the transport's clock hint, which must not go on the wire. */
+const isReplacedHeader = (name: string) => {
 	const lower = name.toLowerCase();
-	return lower === 'authorization' || lower === 'host' || lower === 'accept' || lower.startsWith('x-acs-');
+	return (
+		lower === 'authorization' ||
+		lower === 'host' ||
+		lower === 'accept' ||
+		lower === CLOCK_OFFSET_HEADER ||
+		lower.startsWith('x-acs-')
+	);
 };
 
 function headerValue(headers: IDataObject, name: string): string | undefined {
@@ -80,7 +88,7 @@ export function signHttpRequest(
 		credentials,
 		moment,
 	);
-	const headers = Object.fromEntries(Object.entries(incomingHeaders).filter(([name]) => !isSigningHeader(name)));
+	const headers = Object.fromEntries(Object.entries(incomingHeaders).filter(([name]) => !isReplacedHeader(name)));
 	const signedOptions: IHttpRequestOptions = {
 		...options,
 		url: `${endpoint.origin}${endpoint.pathname}?${signed.query}`,

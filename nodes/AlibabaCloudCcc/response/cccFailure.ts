@@ -5,9 +5,12 @@ import { errorHint } from './errorHints';
 export interface CccFailure {
 	readonly code: string;
 	readonly message: string;
-	readonly httpStatus: number;
+	/** Absent when no answer came (network failures). */
+	readonly httpStatus?: number;
 	readonly requestId?: string;
 	readonly hint?: string;
+	/** How many calls were made, when there was more than one. */
+	readonly attempts?: number;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { CLOCK_OFFSET_HEADER } from '../auth/clockOffset';
 import { isSuccess, readEnvelope, type CccEnvelope } from '../response/cccEnvelope';
 import { failureOf } from '../response/cccFailure';
 import { decodeBody, UndecodableBodyError } from '../response/decodeBody';
 import type { FieldTypes } from '../response/normalizeFields';
 import { CccApiError } from './cccApiError';
+import { backoffDelay, isTransient, type RetryPolicy } from './retryPolicy';
 import { transportFailure } from './transportFailure';
 
 export type CccParams = Readonly<Record<string, string | boolean | undefined>>;
@@ -17,24 +19,37 @@ export interface CccCall {
 	/** The documented types of the action's `Data` fields. */
 	readonly dataTypes: FieldTypes;
 	readonly itemIndex: number;
-	/** Milliseconds before the attempt is abandoned. */
+	/** Milliseconds before one attempt is abandoned. */
 	readonly timeout?: number;
+	readonly retry: RetryPolicy;
 }
+
+/** What the calls of one node run share; made per run, never kept between runs. */
+export interface CccSession {
+	/** The gateway's clock minus ours, once an answer has shown that they differ. */
+	clockOffsetMs: number;
+}
+
+export const newCccSession = (): CccSession => ({ clockOffsetMs: 0 });
+
+/** A clock more than this far off explains InvalidTimeStamp.Expired; a smaller difference does not. */
+const SIGNIFICANT_SKEW_MS = 60_000;
+
+type Attempt = { readonly envelope: CccEnvelope } | { readonly error: CccApiError; readonly serverTime?: number };
 
 function headerText(response: IN8nHttpFullResponse, name: string): string {
 	const value = response.headers[name];
 	return Array.isArray(value) ? value.join(', ') : String(value ?? '');
 }
 
-/**
- * One signed RPC call to CCC (the credential signs it), through n8n's request helper so that n8n's proxy and TLS
- * settings apply. Resolves to the typed envelope of a successful answer; throws a `CccApiError` otherwise.
- */
-export async function callCcc(context: IExecuteFunctions, call: CccCall): Promise<CccEnvelope> {
+/** One signed call (the credential signs it, afresh each time) through n8n's request helper. */
+async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs: number): Promise<Attempt> {
+	const node = context.getNode();
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
 		qs: { Action: call.action, ...call.params },
+		...(clockOffsetMs ? { headers: { [CLOCK_OFFSET_HEADER]: String(clockOffsetMs) } } : {}),
 		// Decoding is ours: CCC may answer XML, and error bodies carry Alibaba's code.
 		encoding: 'text',
 		json: false,
@@ -50,27 +65,61 @@ export async function callCcc(context: IExecuteFunctions, call: CccCall): Promis
 			request,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw transportFailure(context.getNode(), error, call.itemIndex);
+		const failure = transportFailure(node, error, call.itemIndex);
+		if (failure instanceof CccApiError) return { error: failure };
+		throw failure;
 	}
 
+	const serverTime = Date.parse(headerText(response, 'date'));
+	const httpStatus = response.statusCode;
 	let envelope: CccEnvelope;
 	try {
 		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes);
 	} catch (error) {
 		if (!(error instanceof UndecodableBodyError)) throw error;
-		throw new NodeApiError(
-			context.getNode(),
-			{ httpStatus: response.statusCode, excerpt: error.excerpt },
-			{
-				message: `CCC answered HTTP ${response.statusCode} with a body that is neither JSON nor XML`,
-				description: `The body starts with: ${error.excerpt}`,
-				httpCode: String(response.statusCode),
-				itemIndex: call.itemIndex,
-			},
-		);
+		const message = `CCC answered with a body that is neither JSON nor XML: ${error.excerpt}`;
+		return { error: new CccApiError(node, { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
-	if (!isSuccess(response.statusCode, envelope)) {
-		throw new CccApiError(context.getNode(), failureOf(call.action, response.statusCode, envelope), call.itemIndex);
+	if (isSuccess(httpStatus, envelope)) return { envelope };
+	return {
+		error: new CccApiError(node, failureOf(call.action, httpStatus, envelope), call.itemIndex),
+		...(Number.isNaN(serverTime) ? {} : { serverTime }),
+	};
+}
+
+function clockStillOff(error: CccApiError, offsetMs: number): CccApiError {
+	const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+	const hint = `This machine's clock is about ${minutes} minutes ${offsetMs > 0 ? 'behind' : 'ahead of'} Alibaba Cloud's; correcting for it did not help: synchronise the clock (NTP)`;
+	return new CccApiError(error.node, { ...error.ccc, hint }, error.itemIndex);
+}
+
+/**
+ * One CCC call for one item, retried on transient failures with backoff (every attempt signed anew, with a fresh
+ * nonce and time), and once more with corrected time when the gateway's Date shows that our clock is off.
+ * Resolves to the typed envelope of a successful answer; throws a `CccApiError` that says how many attempts it took.
+ */
+export async function callCcc(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<CccEnvelope> {
+	let calls = 0;
+	let correctedClock = false;
+	for (;;) {
+		calls++;
+		const result = await attempt(context, call, session.clockOffsetMs);
+		if ('envelope' in result) return result.envelope;
+		const { error, serverTime } = result;
+
+		if (error.ccc.code === 'InvalidTimeStamp.Expired') {
+			if (correctedClock) throw clockStillOff(error, session.clockOffsetMs).afterAttempts(calls);
+			const offset = serverTime === undefined ? 0 : serverTime - Date.now();
+			if (Math.abs(offset) >= SIGNIFICANT_SKEW_MS) {
+				session.clockOffsetMs = offset;
+				correctedClock = true;
+				continue;
+			}
+		}
+		// The call with the corrected clock is a second chance, not one of the retries.
+		const attempts = calls - (correctedClock ? 1 : 0);
+		const cancelled = context.getExecutionCancelSignal?.()?.aborted ?? false;
+		if (cancelled || attempts >= call.retry.maxAttempts || !isTransient(error.ccc)) throw error.afterAttempts(calls);
+		await sleep(backoffDelay(call.retry, attempts));
 	}
-	return envelope;
 }

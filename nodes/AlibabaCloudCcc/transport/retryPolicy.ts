@@ -1,0 +1,27 @@
+import type { CccFailure } from '../response/cccFailure';
+
+export interface RetryPolicy {
+	/** Calls per item at most, the first included (1 = no retries). */
+	readonly maxAttempts: number;
+	/** The backoff before the second attempt, doubled for each further one. */
+	readonly baseDelayMs: number;
+	readonly maxDelayMs: number;
+}
+
+export const NO_RETRIES: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+
+const TRANSIENT_CODES = /^(Throttling(\..+)?|InternalError|ServiceUnavailable|UnknownError|Network\.(ConnectionRefused|ConnectionReset|Timeout|DnsFailure|Failed))$/;
+
+/**
+ * What may succeed if sent again: throttling, Alibaba's passing server errors, any 5xx, and answers that never came.
+ * Business and authentication errors are final (another try gives the same answer).
+ */
+export function isTransient(failure: CccFailure): boolean {
+	return TRANSIENT_CODES.test(failure.code) || (failure.httpStatus ?? 0) >= 500;
+}
+
+/** Exponential backoff with full jitter: a random wait up to base × 2^(attempt-1), capped. */
+export function backoffDelay(policy: RetryPolicy, failedAttempt: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+	return Math.floor(random() * ceiling);
+}
