@@ -1,0 +1,52 @@
+import path from 'node:path';
+
+import { setUpDemo } from './demoSetup';
+import { executeWorkflow, REPO, startN8nServer } from './n8nRuntime';
+import { agentRows, formatTable, outputsOf } from './runReport';
+
+/**
+ * The main job. `demo.js` starts n8n with this package, the CCC simulator and the example workflow on
+ * http://127.0.0.1:5678 and waits; `demo.js --headless` executes the example workflow once, prints the agents'
+ * results as a table, and exits.
+ */
+async function main(): Promise<void> {
+	const headless = process.argv.includes('--headless');
+	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+	const demo = await setUpDemo({
+		simulatorPort: Number(process.env.CCC_SIMULATOR_PORT ?? 8790),
+		n8nPort,
+		userFolder: path.join(REPO, '.n8n-demo/home'),
+	});
+	console.log(`CCC simulator on ${demo.simulator.url}; example workflow imported as ${demo.workflowId}`);
+
+	if (headless) {
+		const started = Date.now();
+		const run = await executeWorkflow(demo.n8n, demo.workflowId);
+		const outputs = outputsOf(run, 'Ready Agent');
+		console.log(`\nExample workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. CCC ReadyForService:\n`);
+		console.log(formatTable(agentRows(outputs)));
+		console.log(`\n${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${demo.simulator.requests.length} signed requests.`);
+		const messages = ['Summarize Ready Agents', 'Describe Failure'].flatMap((node) => outputsOf(run, node).success.map((json) => `  - ${String(json.text)}`));
+		console.log(`\nMessages ready for the (disabled) Slack nodes:\n${messages.join('\n')}`);
+		await demo.simulator.stop();
+		return;
+	}
+
+	const server = await startN8nServer(demo.n8n, n8nPort);
+	console.log(`\nn8n is running on http://127.0.0.1:${n8nPort} (set up an owner account on first visit).`);
+	console.log(`Open the workflow "Shift start: ready CCC agents" and press "Execute workflow". Ctrl-C stops everything.`);
+	const stop = async () => {
+		server.kill('SIGTERM');
+		await demo.simulator.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+	await new Promise((resolve) => server.on('exit', resolve));
+	await demo.simulator.stop();
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A real n8n (installed by scripts/setup-n8n.sh into .n8n-demo/app) with this package installed as a community
+ * package, in a user folder of its own. Used by the demo and by the end-to-end tests.
+ */
+
+export const REPO = path.resolve(__dirname, '../../../..');
+const N8N_BIN = path.join(REPO, '.n8n-demo/app/node_modules/n8n/bin/n8n');
+const DEMO_ENCRYPTION_KEY = 'n8n-nodes-alibaba-ccc-demo-only-key';
+
+export interface N8nInstance {
+	readonly userFolder: string;
+	readonly env: NodeJS.ProcessEnv;
+}
+
+export interface N8nOptions {
+	readonly userFolder: string;
+	readonly port?: number;
+	readonly runnersBrokerPort?: number;
+}
+
+/** Environment for a local, private n8n: no telemetry, no update checks, loopback only. */
+export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port + 1 }: N8nOptions): N8nInstance {
+	return {
+		userFolder,
+		env: {
+			...process.env,
+			N8N_USER_FOLDER: userFolder,
+			N8N_ENCRYPTION_KEY: DEMO_ENCRYPTION_KEY,
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(runnersBrokerPort),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+			DB_SQLITE_POOL_SIZE: '2',
+		},
+	};
+}
+
+/**
+ * Installs the package the way a user's n8n gets it: `npm pack` of the built package, installed into the user
+ * folder's nodes/ without peers, so that `n8n-workflow` resolves to n8n's own copy.
+ */
+export function installPackage({ userFolder }: N8nInstance): void {
+	const nodesFolder = path.join(userFolder, '.n8n/nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	const packFolder = mkdtempSync(path.join(tmpdir(), 'ccc-pack-'));
+	try {
+		execFileSync('npm', ['pack', '--silent', '--pack-destination', packFolder], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+		const [tarball] = readdirSync(packFolder);
+		writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		execFileSync(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-package-lock', '--loglevel=error', path.join(packFolder, tarball)],
+			{ cwd: nodesFolder, stdio: ['ignore', 'ignore', 'inherit'] },
+		);
+	} finally {
+		rmSync(packFolder, { recursive: true, force: true });
+	}
+}
+
+export interface CommandResult {
+	readonly code: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+/** Runs an n8n CLI command to its end (bounded by `timeoutMs`). */
+export function runN8n(instance: N8nInstance, args: readonly string[], timeoutMs = 180_000): Promise<CommandResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [N8N_BIN, ...args], { env: instance.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`n8n ${args.join(' ')} did not finish within ${timeoutMs} ms`));
+		}, timeoutMs);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+export async function runN8nOrFail(instance: N8nInstance, args: readonly string[]): Promise<string> {
+	const result = await runN8n(instance, args);
+	if (result.code !== 0) {
+		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	}
+	return result.stdout;
+}
+
+/** Writes `value` as JSON to a temporary file for an `n8n import:*` command and imports it. */
+export async function importJson(instance: N8nInstance, kind: 'credentials' | 'workflow', value: unknown): Promise<void> {
+	const folder = mkdtempSync(path.join(tmpdir(), 'ccc-import-'));
+	try {
+		const file = path.join(folder, `${kind}.json`);
+		writeFileSync(file, JSON.stringify(value));
+		await runN8nOrFail(instance, [`import:${kind}`, `--input=${file}`]);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+/** The pretty-printed JSON that `n8n execute --rawOutput` logs among its other log lines. */
+export function parseRawOutput(stdout: string): unknown {
+	const start = stdout.search(/^\{$/m);
+	const end = start < 0 ? -1 : stdout.indexOf('\n}', start);
+	if (end < 0) throw new Error(`n8n printed no execution JSON:\n${stdout}`);
+	return JSON.parse(stdout.slice(start, end + 2));
+}
+
+/** Runs a workflow with `n8n execute` and returns its run data (the command logs it at level info). */
+export async function executeWorkflow(instance: N8nInstance, workflowId: string): Promise<unknown> {
+	const verbose = { ...instance, env: { ...instance.env, N8N_LOG_LEVEL: 'info' } };
+	return parseRawOutput(await runN8nOrFail(verbose, ['execute', `--id=${workflowId}`, '--rawOutput']));
+}
+
+/** Starts `n8n start` and resolves once it answers /healthz (bounded by `timeoutMs`). */
+export async function startN8nServer(instance: N8nInstance, port: number, timeoutMs = 120_000): Promise<ChildProcess> {
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env: instance.env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
+		const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
+		if (healthy) return child;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`n8n did not answer on port ${port} within ${timeoutMs} ms`);
+}
