@@ -6,8 +6,9 @@ source scripts/node-env.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 eslint nodes credentials package.json
 tsc -p tsconfig.json --noEmit
-# The package tests load the built dist/ the way n8n does.
+# The package tests load the built dist/ the way n8n does; the end-to-end tests need the real n8n.
 npm run build
+bash scripts/setup-n8n.sh
 results=$(mktemp)
 status=0
 jest --json --outputFile="$results" "$@" || status=$?

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -9,7 +9,18 @@ import path from 'node:path';
  * package, in a user folder of its own. Used by the demo and by the end-to-end tests.
  */
 
-export const REPO = path.resolve(__dirname, '../../../..');
+/** The repository's root, from the TypeScript sources (tests) or from their build in .n8n-demo/build (demo). */
+function findRepo(start: string): string {
+	for (let folder = start; folder !== path.dirname(folder); folder = path.dirname(folder)) {
+		const manifest = path.join(folder, 'package.json');
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-alibaba-ccc') {
+			return folder;
+		}
+	}
+	throw new Error(`No n8n-nodes-alibaba-ccc package.json above ${start}`);
+}
+
+export const REPO = findRepo(__dirname);
 const N8N_BIN = path.join(REPO, '.n8n-demo/app/node_modules/n8n/bin/n8n');
 const DEMO_ENCRYPTION_KEY = 'n8n-nodes-alibaba-ccc-demo-only-key';
 
@@ -30,6 +41,8 @@ export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port 
 		userFolder,
 		env: {
 			...process.env,
+			// Under jest NODE_ENV is "test", which makes n8n behave as in its own unit tests.
+			NODE_ENV: 'production',
 			N8N_USER_FOLDER: userFolder,
 			N8N_ENCRYPTION_KEY: DEMO_ENCRYPTION_KEY,
 			N8N_PORT: String(port),
