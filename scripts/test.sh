@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: lint, type-check (tests included) and the whole jest suite.
+# The README's test command: lint, type-check (tests included), build, and the whole jest suite, end-to-end tests in
+# a real n8n and the editor test in Chromium included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node-env.sh
@@ -9,6 +10,7 @@ tsc -p tsconfig.json --noEmit
 # The package tests load the built dist/ the way n8n does; the end-to-end tests need the real n8n.
 npm run build
 bash scripts/setup-n8n.sh
+bash scripts/ensure-chromium.sh
 results=$(mktemp)
 status=0
 jest --json --outputFile="$results" "$@" || status=$?

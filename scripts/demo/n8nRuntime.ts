@@ -144,13 +144,13 @@ export async function executeWorkflow(instance: N8nInstance, workflowId: string)
 	return parseRawOutput(await runN8nOrFail(verbose, ['execute', `--id=${workflowId}`, '--rawOutput']));
 }
 
-/** Starts `n8n start` and resolves once it answers /healthz (bounded by `timeoutMs`). */
+/** Starts `n8n start` and resolves once it says it is fully ready (bounded by `timeoutMs`). */
 export async function startN8nServer(instance: N8nInstance, port: number, timeoutMs = 120_000): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env: instance.env, stdio: ['ignore', 'inherit', 'inherit'] });
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
-		const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
+		const healthy = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then((response) => response.ok, () => false);
 		if (healthy) return child;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

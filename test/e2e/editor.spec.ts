@@ -1,0 +1,94 @@
+/**
+ * The node and its credential in n8n's editor, in a real browser (Debian's Chromium, driven by playwright-core):
+ * the owner is set up, the example workflow opened, the node's panel and the credential form checked and
+ * photographed for the README (docs/screenshots/).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { setUpDemo, type Demo } from '../../scripts/demo/demoSetup';
+import { REPO, startN8nServer } from '../../scripts/demo/n8nRuntime';
+
+jest.setTimeout(240_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const PORT = 5696;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SCREENSHOTS = path.join(REPO, 'docs/screenshots');
+const OWNER = { email: 'owner@example.com', firstName: 'Shift', lastName: 'Lead', password: 'Demo-password-1' };
+
+describe('the node in n8n\'s editor', () => {
+	let demo: Demo;
+	let server: ChildProcess;
+	let browser: Browser;
+	let page: Page;
+	let userFolder: string;
+
+	beforeAll(async () => {
+		if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-editor-'));
+		demo = await setUpDemo({ simulatorPort: 0, n8nPort: PORT, userFolder });
+		server = await startN8nServer(demo.n8n, PORT);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		const setup = await page.request.post(`${BASE}/rest/owner/setup`, { data: OWNER });
+		expect(setup.status()).toBe(200);
+		mkdirSync(SCREENSHOTS, { recursive: true });
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		server?.kill('SIGTERM');
+		await new Promise((resolve) => (server && server.exitCode === null ? server.on('exit', resolve) : resolve(null)));
+		await demo?.simulator.stop();
+		if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('shows the four fields and the credential in the node panel', async () => {
+		await page.goto(`${BASE}/workflow/${demo.workflowId}`);
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Ready Agent"]');
+		await node.waitFor({ timeout: 60_000 });
+		await node.dblclick();
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor();
+		for (const label of ['Instance ID', 'Device ID', 'User ID', 'Outbound Scenario']) {
+			await expectVisible(panel.getByText(label, { exact: true }).first(), label);
+		}
+		await expectVisible(panel.getByText('Credential', { exact: true }).first(), 'the credential select');
+		const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+		expect(values).toContain('Alibaba Cloud CCC (demo simulator)');
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
+	});
+
+	it('masks the AccessKey Secret in the credential form', async () => {
+		await page.goto(`${BASE}/home/credentials/cccDemoCredential`);
+		const modal = page.locator('[data-test-id="credential-edit-dialog"]');
+		await modal.waitFor({ timeout: 60_000 });
+		for (const label of ['AccessKey ID', 'AccessKey Secret', 'Security Token', 'Region', 'Custom Endpoint']) {
+			await expectVisible(modal.getByText(label).first(), label);
+		}
+		// The form holds the secret, but only in the two password fields (AccessKey Secret, Security Token).
+		await expect(modal.locator('input[type="password"]').count()).resolves.toBe(2);
+		const shown = await modal.locator('input:not([type="password"])').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+		expect(shown).toContain('demo-access-key-id');
+		expect(shown.join(' ')).not.toContain('demo-access-key-secret');
+		await expectVisible(modal.getByText('Connection tested successfully'), 'the credential test result');
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'credential-form.png') });
+	});
+});
+
+/** Waits for `locator`; when it does not show, keeps a screenshot of the page to look at. */
+async function expectVisible(locator: ReturnType<Page['locator']>, what: string): Promise<void> {
+	await locator.waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
+		const shot = path.join(tmpdir(), `ccc-editor-failure-${Date.now()}.png`);
+		await locator.page().screenshot({ path: shot });
+		throw new Error(`${what} is not visible (screenshot: ${shot})`);
+	});
+}
