@@ -33,6 +33,9 @@ export interface SimLogEntry extends SimRequest {
 	readonly status: number;
 	readonly code: string;
 	readonly fault?: Fault['kind'];
+	/** When the request arrived and when its answer left (ms since the epoch, machine clock). */
+	readonly receivedAt: number;
+	answeredAt: number;
 }
 
 export interface SimulatorOptions {
@@ -54,6 +57,10 @@ export interface SimulatorOptions {
 const API_VERSION = '2020-07-01';
 const HOST_ID = 'ccc.cn-shanghai.aliyuncs.com';
 const BUSY_STATES = new Set(['TALKING', 'RINGING', 'DIALING']);
+
+function stamp(entry: SimLogEntry | undefined): void {
+	if (entry) entry.answeredAt = Date.now();
+}
 
 class ApiFailure extends Error {
 	constructor(
@@ -97,6 +104,11 @@ export class CccSimulator {
 
 	readonly requests: SimLogEntry[] = [];
 
+	/** The most requests that were ever being handled at once. */
+	maxInFlight = 0;
+
+	private inFlight = 0;
+
 	/** Decides, per request that passed authentication, whether to misbehave. */
 	faults: (request: SimRequest) => Fault | undefined = () => undefined;
 
@@ -111,7 +123,10 @@ export class CccSimulator {
 	constructor(private readonly options: SimulatorOptions = {}) {
 		this.directory = options.directory ?? demoDirectory();
 		this.server = createServer((request, response) => {
-			this.handle(request, response).catch((error: Error) => {
+			this.inFlight++;
+			this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+			response.on('close', () => this.inFlight--);
+			this.handle(request, response, Date.now()).catch((error: Error) => {
 				response.statusCode = 500;
 				response.end(`simulator failure: ${error.message}`);
 			});
@@ -148,7 +163,7 @@ export class CccSimulator {
 		return Date.now() + (this.options.clockOffsetMs ?? 0);
 	}
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	private async handle(request: IncomingMessage, response: ServerResponse, receivedAt: number): Promise<void> {
 		const body = await readBody(request);
 		const [, rawQuery = ''] = (request.url ?? '/').split('?');
 		const query = parsePairs(rawQuery);
@@ -168,12 +183,12 @@ export class CccSimulator {
 			logged = authenticated;
 			const fault = this.faults(authenticated);
 			if (fault) {
-				this.log(authenticated, fault.kind === 'error' ? fault.status : 0, fault.kind === 'error' ? fault.code : fault.kind, fault.kind);
+				const entry = this.log(authenticated, receivedAt, fault.kind === 'error' ? fault.status : 0, fault.kind === 'error' ? fault.code : fault.kind, fault.kind);
 				await this.misbehave(fault, response, format, requestId);
-				return;
+				return stamp(entry);
 			}
 			const data = this.dispatch(authenticated);
-			this.log(authenticated, 200, 'OK');
+			const entry = this.log(authenticated, receivedAt, 200, 'OK');
 			await this.answer(response, format, `${authenticated.action}Response`, 200, {
 				RequestId: requestId,
 				HttpStatusCode: this.options.stringlyTyped ? '200' : 200,
@@ -181,23 +196,23 @@ export class CccSimulator {
 				Message: '',
 				Data: data,
 			});
+			stamp(entry);
 		} catch (error) {
 			if (!(error instanceof ApiFailure)) throw error;
-			if (logged) this.log(logged, error.status, error.code);
-			else this.requests.push(...(this.options.log === false ? [] : [this.anonymousEntry(error)]));
+			const entry = this.log(logged ?? { action: '', params: {}, signatureVersion: isV3 ? 'v3' : 'v1', nonce: '', accessKeyId: '' }, receivedAt, error.status, error.code);
 			const errorBody = error.gateway
 				? { RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}&product=CCC` }
 				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: [] };
 			await this.answer(response, format, 'Error', error.status, errorBody);
+			stamp(entry);
 		}
 	}
 
-	private anonymousEntry(error: ApiFailure): SimLogEntry {
-		return { action: '', params: {}, signatureVersion: 'v1', nonce: '', accessKeyId: '', status: error.status, code: error.code };
-	}
-
-	private log(request: SimRequest, status: number, code: string, fault?: Fault['kind']): void {
-		if (this.options.log !== false) this.requests.push({ ...request, status, code, ...(fault ? { fault } : {}) });
+	private log(request: SimRequest, receivedAt: number, status: number, code: string, fault?: Fault['kind']): SimLogEntry | undefined {
+		if (this.options.log === false) return undefined;
+		const entry: SimLogEntry = { ...request, status, code, ...(fault ? { fault } : {}), receivedAt, answeredAt: receivedAt };
+		this.requests.push(entry);
+		return entry;
 	}
 
 	private account(accessKeyId: string | undefined): SimAccount {

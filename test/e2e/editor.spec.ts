@@ -62,7 +62,7 @@ describe('the node in n8n\'s editor', () => {
 			await expectVisible(panel.getByText(label, { exact: true }).first(), label);
 		}
 		await expectVisible(panel.getByText('Credential', { exact: true }).first(), 'the credential select');
-		const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+		const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
 		expect(values).toContain('Alibaba Cloud CCC (demo simulator)');
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
 	});
@@ -76,7 +76,7 @@ describe('the node in n8n\'s editor', () => {
 		}
 		// The form holds the secret, but only in the two password fields (AccessKey Secret, Security Token).
 		await expect(modal.locator('input[type="password"]').count()).resolves.toBe(2);
-		const shown = await modal.locator('input:not([type="password"])').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+		const shown = await modal.locator('input:not([type="password"])').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
 		expect(shown).toContain('demo-access-key-id');
 		expect(shown.join(' ')).not.toContain('demo-access-key-secret');
 		await expectVisible(modal.getByText('Connection tested successfully'), 'the credential test result');

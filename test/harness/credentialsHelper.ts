@@ -17,8 +17,8 @@ import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credent
 export class TestCredentialsHelper extends ICredentialsHelper {
 	private readonly credentialType = new AlibabaCloudCccApi();
 
-	/** Every request options object n8n handed to `authenticate()`, and what it got back. */
-	readonly authenticated: Array<{ input: IHttpRequestOptions; output: IHttpRequestOptions }> = [];
+	/** Every request options object n8n handed to `authenticate()`, what it got back, and when (the departure). */
+	readonly authenticated: Array<{ input: IHttpRequestOptions; output: IHttpRequestOptions; at: number }> = [];
 
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
@@ -40,7 +40,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeName !== this.credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
 		const input = requestOptions as IHttpRequestOptions;
 		const output = await this.credentialType.authenticate(credentials, { ...input });
-		this.authenticated.push({ input, output });
+		this.authenticated.push({ input, output, at: Date.now() });
 		return output;
 	}
 

@@ -13,6 +13,8 @@ const USER_ID_PATTERN = /^[^\s@]+@[^\s@]+$/;
 const MAX_RETRY_DELAY_MS = 20_000;
 
 interface ReadyForServiceOptions {
+	concurrency?: number;
+	maxRequestsPerSecond?: number;
 	simplify?: boolean;
 	timeout?: number;
 	retryTransientErrors?: boolean;
@@ -29,9 +31,15 @@ function retryPolicy(options: ReadyForServiceOptions): RetryPolicy {
 	};
 }
 
+const readOptions = (context: IExecuteFunctions, itemIndex: number) =>
+	context.getNodeParameter('options', itemIndex, {}) as ReadyForServiceOptions;
+
 /** One signed ReadyForService call per input item; the item's JSON becomes the answer's `Data`. */
 export async function readyForService(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const session = newCccSession();
+	// How fast the run goes is one setting for the whole run: the first item's.
+	const pace = this.getInputData().length > 0 ? readOptions(this, 0) : {};
+	const session = newCccSession(Math.max(0, pace.maxRequestsPerSecond ?? 0));
+	const concurrency = Math.max(1, Math.floor(pace.concurrency ?? 1));
 	return await runPerItem(this, async (itemIndex): Promise<IDataObject> => {
 		const params = {
 			InstanceId: readRequiredText(this, INSTANCE_ID, itemIndex),
@@ -39,7 +47,7 @@ export async function readyForService(this: IExecuteFunctions): Promise<INodeExe
 			UserId: readOptionalMatching(this, USER_ID, itemIndex, USER_ID_PATTERN, 'of the form name@instance'),
 			OutboundScenario: readBoolean(this, OUTBOUND_SCENARIO, itemIndex),
 		};
-		const options = this.getNodeParameter('options', itemIndex, {}) as ReadyForServiceOptions;
+		const options = readOptions(this, itemIndex);
 		const envelope = await callCcc(
 			this,
 			{
@@ -53,5 +61,5 @@ export async function readyForService(this: IExecuteFunctions): Promise<INodeExe
 			session,
 		);
 		return options.simplify === false ? envelope : (envelope.Data ?? {});
-	});
+	}, concurrency);
 }

@@ -59,6 +59,15 @@ export const readyForServiceProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 1,
+				description:
+					'How many items may have a request in flight at once. A finished item makes room for the next at once; output order is kept.',
+			},
+			{
 				displayName: 'Max Attempts',
 				name: 'maxAttempts',
 				type: 'number',
@@ -66,6 +75,15 @@ export const readyForServiceProperties: INodeProperties[] = [
 				default: 3,
 				description:
 					'Calls per item at most, the first included, when Retry Transient Errors is on. Only the failed item is sent again.',
+			},
+			{
+				displayName: 'Max Requests per Second',
+				name: 'maxRequestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Keeps the run under your account\'s API rate: requests leave no faster than this (0 means no cap). Retries count too.',
 			},
 			{
 				displayName: 'Retry Base Delay',

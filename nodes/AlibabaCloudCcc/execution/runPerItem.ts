@@ -16,26 +16,43 @@ export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: n
 }
 
 /**
- * Runs `perItem` for every input item and keeps one output item per input item, paired to it: its data, or, with
- * "On Error: Continue", its error. Without it, the first failure stops the node, naming the item.
+ * Runs `perItem` for every input item, up to `concurrency` at a time in a sliding window (a finished item makes room
+ * for the next at once), and keeps one output item per input item, in input order, paired to it: its data, or, with
+ * "On Error: Continue", its error. Without it, the first failure (by item order) stops the node, naming the item;
+ * items already in flight finish first, and no new one starts.
  */
 export async function runPerItem(
 	context: IExecuteFunctions,
 	perItem: (itemIndex: number) => Promise<IDataObject>,
+	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
-	const items = context.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			output.push({ json: await perItem(itemIndex), pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error =
-				caught instanceof NodeOperationError || caught instanceof NodeApiError
-					? caught
-					: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
-			if (!context.continueOnFail()) throw error;
-			output.push(errorItem(error, itemIndex));
+	const count = context.getInputData().length;
+	const output: INodeExecutionData[] = new Array(count);
+	const failures: Array<NodeApiError | NodeOperationError> = [];
+	let next = 0;
+
+	const worker = async () => {
+		while (next < count && failures.length === 0) {
+			const itemIndex = next++;
+			try {
+				output[itemIndex] = { json: await perItem(itemIndex), pairedItem: { item: itemIndex } };
+			} catch (caught) {
+				const error =
+					caught instanceof NodeOperationError || caught instanceof NodeApiError
+						? caught
+						: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
+				if (context.continueOnFail()) output[itemIndex] = errorItem(error, itemIndex);
+				else failures.push(error);
+			}
 		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+
+	if (failures.length > 0) {
+		throw failures.reduce((first, error) => (itemIndexOf(error) < itemIndexOf(first) ? error : first));
 	}
 	return [output];
 }
+
+const itemIndexOf = (error: NodeApiError | NodeOperationError): number =>
+	Number(error.context.itemIndex ?? Number.MAX_SAFE_INTEGER);

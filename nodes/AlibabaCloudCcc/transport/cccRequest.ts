@@ -8,7 +8,8 @@ import { failureOf } from '../response/cccFailure';
 import { decodeBody, UndecodableBodyError } from '../response/decodeBody';
 import type { FieldTypes } from '../response/normalizeFields';
 import { CccApiError } from './cccApiError';
-import { backoffDelay, isTransient, type RetryPolicy } from './retryPolicy';
+import { RequestPacer } from './requestPacer';
+import { backoffCeiling, backoffDelay, isThrottling, isTransient, type RetryPolicy } from './retryPolicy';
 import { transportFailure } from './transportFailure';
 
 export type CccParams = Readonly<Record<string, string | boolean | undefined>>;
@@ -28,9 +29,13 @@ export interface CccCall {
 export interface CccSession {
 	/** The gateway's clock minus ours, once an answer has shown that they differ. */
 	clockOffsetMs: number;
+	readonly pacer: RequestPacer;
 }
 
-export const newCccSession = (): CccSession => ({ clockOffsetMs: 0 });
+export const newCccSession = (maxRequestsPerSecond = 0): CccSession => ({
+	clockOffsetMs: 0,
+	pacer: new RequestPacer(maxRequestsPerSecond),
+});
 
 /** A clock more than this far off explains InvalidTimeStamp.Expired; a smaller difference does not. */
 const SIGNIFICANT_SKEW_MS = 60_000;
@@ -94,8 +99,9 @@ function clockStillOff(error: CccApiError, offsetMs: number): CccApiError {
 }
 
 /**
- * One CCC call for one item, retried on transient failures with backoff (every attempt signed anew, with a fresh
- * nonce and time), and once more with corrected time when the gateway's Date shows that our clock is off.
+ * One CCC call for one item, paced by the run's pacer, retried on transient failures with backoff (every attempt
+ * signed anew, with a fresh nonce and time), and once more with corrected time when the gateway's Date shows that
+ * our clock is off.
  * Resolves to the typed envelope of a successful answer; throws a `CccApiError` that says how many attempts it took.
  */
 export async function callCcc(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<CccEnvelope> {
@@ -103,6 +109,7 @@ export async function callCcc(context: IExecuteFunctions, call: CccCall, session
 	let correctedClock = false;
 	for (;;) {
 		calls++;
+		await session.pacer.wait();
 		const result = await attempt(context, call, session.clockOffsetMs);
 		if ('envelope' in result) return result.envelope;
 		const { error, serverTime } = result;
@@ -120,6 +127,8 @@ export async function callCcc(context: IExecuteFunctions, call: CccCall, session
 		const attempts = calls - (correctedClock ? 1 : 0);
 		const cancelled = context.getExecutionCancelSignal?.()?.aborted ?? false;
 		if (cancelled || attempts >= call.retry.maxAttempts || !isTransient(error.ccc)) throw error.afterAttempts(calls);
+		// Throttling concerns every request of the run, not just this one: the whole window backs off.
+		if (isThrottling(error.ccc)) session.pacer.pause(backoffCeiling(call.retry, attempts));
 		await sleep(backoffDelay(call.retry, attempts));
 	}
 }

@@ -20,8 +20,14 @@ export function isTransient(failure: CccFailure): boolean {
 	return TRANSIENT_CODES.test(failure.code) || (failure.httpStatus ?? 0) >= 500;
 }
 
-/** Exponential backoff with full jitter: a random wait up to base × 2^(attempt-1), capped. */
+export const isThrottling = (failure: CccFailure): boolean => failure.code.startsWith('Throttling');
+
+/** The longest wait after the `failedAttempt`-th attempt: base × 2^(attempt-1), capped. */
+export function backoffCeiling(policy: RetryPolicy, failedAttempt: number): number {
+	return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+}
+
+/** Exponential backoff with full jitter: a random wait up to the ceiling. */
 export function backoffDelay(policy: RetryPolicy, failedAttempt: number, random: () => number = Math.random): number {
-	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
-	return Math.floor(random() * ceiling);
+	return Math.floor(random() * backoffCeiling(policy, failedAttempt));
 }
