@@ -20,7 +20,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every request options object n8n handed to `authenticate()`, what it got back, and when (the departure). */
 	readonly authenticated: Array<{ input: IHttpRequestOptions; output: IHttpRequestOptions; at: number }> = [];
 
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	/** `record: false` keeps no list of requests (for long benchmark runs, where it would skew memory). */
+	constructor(
+		private readonly data: ICredentialDataDecryptedObject,
+		private readonly record = true,
+	) {
 		super();
 	}
 
@@ -40,7 +44,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeName !== this.credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
 		const input = requestOptions as IHttpRequestOptions;
 		const output = await this.credentialType.authenticate(credentials, { ...input });
-		this.authenticated.push({ input, output, at: Date.now() });
+		if (this.record) this.authenticated.push({ input, output, at: Date.now() });
 		return output;
 	}
 

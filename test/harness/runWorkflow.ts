@@ -75,10 +75,18 @@ export interface CccWorkflow {
 	readonly parameters: Record<string, NodeParameterValueType>;
 	readonly credentials: ICredentialDataDecryptedObject;
 	readonly onError?: OnError;
+	/** Whether to keep every signed request for inspection (default true). */
+	readonly recordRequests?: boolean;
 }
 
 /** Runs Test Items → CCC ReadyForService through n8n's real `WorkflowExecute`, and returns what the CCC node output. */
-export async function runCccWorkflow({ items, parameters, credentials, onError = 'stopWorkflow' }: CccWorkflow): Promise<CccRun> {
+export async function runCccWorkflow({
+	items,
+	parameters,
+	credentials,
+	onError = 'stopWorkflow',
+	recordRequests = true,
+}: CccWorkflow): Promise<CccRun> {
 	const workflowData: IWorkflowBase = {
 		id: 'ccc-test-workflow',
 		name: 'CCC test',
@@ -122,7 +130,7 @@ export async function runCccWorkflow({ items, parameters, credentials, onError =
 	const hooks = new ExecutionLifecycleHooks('manual', 'execution-1', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 
-	const credentialsHelper = new TestCredentialsHelper(credentials);
+	const credentialsHelper = new TestCredentialsHelper(credentials, recordRequests);
 	const additionalData = testAdditionalData(credentialsHelper, hooks);
 
 	const runExecutionData = createRunExecutionData({

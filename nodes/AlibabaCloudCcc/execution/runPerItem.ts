@@ -7,7 +7,7 @@ import { CccApiError } from '../transport/cccApiError';
  * n8n routes an item to the error output only when its JSON holds nothing but `error`, `message` and `details`,
  * so everything else the user needs (Alibaba's code, RequestId, HTTP status, the fix) goes inside `details`.
  */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const details: IDataObject =
 		error instanceof CccApiError
 			? { ...error.ccc, itemIndex }

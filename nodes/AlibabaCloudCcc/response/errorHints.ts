@@ -1,7 +1,7 @@
 /** What a user can do about the Alibaba codes people actually hit; `action` is the API that failed. */
 const HINTS: ReadonlyArray<readonly [RegExp, (action: string) => string]> = [
 	[/^NotExists\.InstanceId$/, () => 'Check the Instance ID, and that the credential\'s Region or Custom Endpoint is where that instance lives'],
-	[/^NotExists\.UserId$/, () => 'Check the User ID (username@instance-id) exists in this instance, and the credential\'s Region'],
+	[/^NotExists\.UserId$/, () => 'Check that the User ID (name@instance) exists in this instance, and the credential\'s Region'],
 	[/^NotExists\./, () => 'Check the IDs in the node\'s fields, and the credential\'s Region'],
 	[/^InvalidOperation\.UserState$/, () => 'The agent\'s current state does not allow this (for example a call in progress): try again when it ends, or reset the agent\'s state'],
 	[/^InvalidOperation\.ChannelState$/, () => 'The agent\'s workstation is not in a usable state: sign the agent in on the workstation given as Device ID, or check the Device ID'],

@@ -49,7 +49,6 @@ function headerText(response: IN8nHttpFullResponse, name: string): string {
 
 /** One signed call (the credential signs it, afresh each time) through n8n's request helper. */
 async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs: number): Promise<Attempt> {
-	const node = context.getNode();
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
@@ -70,7 +69,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 			request,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		const failure = transportFailure(node, error, call.itemIndex);
+		const failure = transportFailure(context.getNode(), error, call.itemIndex);
 		if (failure instanceof CccApiError) return { error: failure };
 		throw failure;
 	}
@@ -83,11 +82,11 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 	} catch (error) {
 		if (!(error instanceof UndecodableBodyError)) throw error;
 		const message = `CCC answered with a body that is neither JSON nor XML: ${error.excerpt}`;
-		return { error: new CccApiError(node, { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
+		return { error: new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
 	if (isSuccess(httpStatus, envelope)) return { envelope };
 	return {
-		error: new CccApiError(node, failureOf(call.action, httpStatus, envelope), call.itemIndex),
+		error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope), call.itemIndex),
 		...(Number.isNaN(serverTime) ? {} : { serverTime }),
 	};
 }

@@ -1,0 +1,184 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
+import { READY_FOR_SERVICE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
+import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
+import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
+import { DEMO_ACCESS_KEY } from '../../simulator/directory';
+import { runCccWorkflow } from '../../test/harness/runWorkflow';
+import { agentParams, bareLoop, loadAgent, officialSdk } from './clients';
+
+/**
+ * `npm run bench -- --n 1000 --latency 50 --concurrency 20 --rss-n 10000`: ReadyForService N times against the CCC
+ * simulator (its own process, with added latency) by a bare keep-alive loop, the official SDK, and this node
+ * through n8n's engine; then where a node item's CPU time goes, and the peak memory of a large run.
+ */
+
+const { values } = parseArgs({
+	options: {
+		n: { type: 'string', default: '1000' },
+		latency: { type: 'string', default: '50' },
+		concurrency: { type: 'string', default: '20' },
+		'rss-n': { type: 'string', default: '10000' },
+	},
+});
+const N = Number(values.n);
+const LATENCY = Number(values.latency);
+const CONCURRENCY = Number(values.concurrency);
+const RSS_N = Number(values['rss-n']);
+
+async function startSimulator(latencyMs: number, agents: number): Promise<{ url: string; process: ChildProcess }> {
+	const child = spawn(process.execPath, [path.join(__dirname, 'simulatorProcess.js'), String(latencyMs), String(agents)], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+	});
+	return { url, process: child };
+}
+
+interface Timing {
+	readonly wallMs: number;
+	readonly cpuMs: number;
+}
+
+async function timed(task: () => Promise<unknown>): Promise<Timing> {
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	await task();
+	const used = process.cpuUsage(cpu);
+	return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const expressionParameters = {
+	instanceId: '={{ $json.instanceId }}',
+	deviceId: '={{ $json.deviceId }}',
+	userId: '={{ $json.userId }}',
+	outboundScenario: '={{ $json.outbound ?? false }}',
+};
+
+const itemsOf = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: `dev-${index}`, userId: loadAgent(index) }));
+
+async function viaNode(endpoint: string, count: number, concurrency: number, parameters: object = expressionParameters) {
+	const result = await runCccWorkflow({
+		items: itemsOf(count),
+		parameters: { ...parameters, options: { concurrency } },
+		credentials: { ...DEMO_ACCESS_KEY, customEndpoint: endpoint, signatureVersion: 'v3' },
+		recordRequests: false,
+	});
+	if (result.workflowError || result.success.length !== count) throw new Error(`node run failed: ${result.workflowError?.message}`);
+}
+
+/** CPU milliseconds per call of `task`, over `count` calls. */
+function cpuPerCall(count: number, task: () => unknown): number {
+	const cpu = process.cpuUsage();
+	for (let index = 0; index < count; index++) task();
+	const used = process.cpuUsage(cpu);
+	return (used.user + used.system) / 1000 / count;
+}
+
+async function signingCpuPerCall(endpoint: string, count: number): Promise<number> {
+	const credentialType = new AlibabaCloudCccApi();
+	const credentials = { ...DEMO_ACCESS_KEY, customEndpoint: endpoint, signatureVersion: 'v3' };
+	const cpu = process.cpuUsage();
+	for (let index = 0; index < count; index++) {
+		await credentialType.authenticate(credentials, { method: 'POST', url: '/', qs: { Action: 'ReadyForService', ...agentParams(index) } });
+	}
+	const used = process.cpuUsage(cpu);
+	return (used.user + used.system) / 1000 / count;
+}
+
+const sampleBody = JSON.stringify({
+	RequestId: randomUUID().toUpperCase(),
+	HttpStatusCode: 200,
+	Code: 'OK',
+	Message: '',
+	Data: { UserId: 'agent-0001@ccc-load', InstanceId: 'ccc-load', UserState: 'READY', WorkMode: 'ON_SITE', Extension: '80000001', DeviceId: 'dev-1', BreakCode: '', OutboundScenario: false, SignedSkillGroupIdList: ['skg-load@ccc-load'] },
+});
+
+async function peakRssGrowth(task: () => Promise<void>): Promise<{ baseline: number; peak: number }> {
+	global.gc?.();
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+	try {
+		await task();
+	} finally {
+		clearInterval(sampler);
+	}
+	return { baseline, peak: Math.max(peak, process.memoryUsage().rss) };
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+	console.log(`N = ${N}, simulator latency = ${LATENCY} ms, concurrency = 1 and ${CONCURRENCY}\n`);
+
+	const slow = await startSimulator(LATENCY, Math.max(N, 100));
+	const fast = await startSimulator(0, Math.max(N, RSS_N, 1000));
+	try {
+		// Warm-up: module loading and the first engine run are not what is measured.
+		await viaNode(fast.url, 20, 1);
+		await officialSdk(fast.url, 20, 1);
+		await bareLoop(fast.url, 20, 1);
+
+		const rows: Array<[string, number, Timing]> = [];
+		for (const concurrency of [1, CONCURRENCY]) {
+			rows.push(['bare keep-alive loop (our signer)', concurrency, await timed(() => bareLoop(slow.url, N, concurrency))]);
+			rows.push(['official SDK (openapi-client callApi)', concurrency, await timed(() => officialSdk(slow.url, N, concurrency))]);
+			rows.push(['this node in n8n\'s engine', concurrency, await timed(() => viaNode(slow.url, N, concurrency))]);
+		}
+		console.log('| Client | Concurrency | Wall time | Items/s | × ideal (N / concurrency × latency) | × bare loop |');
+		console.log('|---|---|---|---|---|---|');
+		for (const [name, concurrency, timing] of rows) {
+			const ideal = (N / concurrency) * LATENCY;
+			const bare = rows.find(([rowName, rowConcurrency]) => rowName.startsWith('bare') && rowConcurrency === concurrency)![2];
+			console.log(`| ${name} | ${concurrency} | ${(timing.wallMs / 1000).toFixed(2)} s | ${(N / (timing.wallMs / 1000)).toFixed(1)} | ${(timing.wallMs / ideal).toFixed(3)} | ${(timing.wallMs / bare.wallMs).toFixed(3)} |`);
+		}
+		const node1 = rows.find(([name, concurrency]) => name.startsWith('this node') && concurrency === 1)![2];
+		const sdk1 = rows.find(([name, concurrency]) => name.startsWith('official') && concurrency === 1)![2];
+		const nodeC = rows.find(([name, concurrency]) => name.startsWith('this node') && concurrency === CONCURRENCY)![2];
+		console.log(`\nConcurrency 1: node throughput / SDK throughput = ${(sdk1.wallMs / node1.wallMs).toFixed(3)} (target ≥ 1)`);
+		console.log(`Concurrency ${CONCURRENCY}: node wall time / ideal = ${(nodeC.wallMs / ((N / CONCURRENCY) * LATENCY)).toFixed(3)} (target ≤ 1.2)`);
+
+		// Where one item's CPU time goes (latency 0, concurrency 1).
+		const withExpressions = await timed(() => viaNode(fast.url, N, 1));
+		const fixed = await timed(() => viaNode(fast.url, N, 1, { instanceId: 'ccc-load', deviceId: 'dev-1', userId: loadAgent(0), outboundScenario: false }));
+		const perItem = withExpressions.cpuMs / N;
+		const expressions = Math.max(0, (withExpressions.cpuMs - fixed.cpuMs) / N);
+		const signing = await signingCpuPerCall(fast.url, 20_000);
+		const decoding = cpuPerCall(20_000, () => readEnvelope(decodeBody(sampleBody, 'application/json;charset=utf-8'), READY_FOR_SERVICE_DATA_TYPES));
+		const engine = perItem - expressions - signing - decoding;
+		console.log(`\nPer-item CPU time in n8n's engine (latency 0, concurrency 1, N = ${N}): ${ms(perItem)}`);
+		console.log('| Part | CPU per item | Share |');
+		console.log('|---|---|---|');
+		for (const [part, value] of [
+			["n8n's expression evaluation (4 expressions)", expressions],
+			['our signing (authenticate: V3)', signing],
+			['our decoding and field typing', decoding],
+			["n8n's request helper and engine (the rest)", engine],
+		] as const) {
+			console.log(`| ${part} | ${ms(value)} | ${((value / perItem) * 100).toFixed(1)} % |`);
+		}
+		console.log(`\nOur own code (signing, decoding, typing): ${(((signing + decoding) / perItem) * 100).toFixed(1)} % of the per-item CPU time (target ≤ 10 %); ${(((signing + decoding) / (node1.wallMs / N)) * 100).toFixed(2)} % of the per-item wall time at ${LATENCY} ms latency.`);
+
+		const memory = await peakRssGrowth(() => viaNode(fast.url, RSS_N, CONCURRENCY));
+		console.log(`\nN = ${RSS_N} through the engine (concurrency ${CONCURRENCY}): RSS ${mb(memory.baseline)} before, peak ${mb(memory.peak)}, growth ${mb(memory.peak - memory.baseline)} (target ≤ 150 MB)`);
+	} finally {
+		slow.process.kill();
+		fast.process.kill();
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(error);
+	process.exit(1);
+});
