@@ -66,10 +66,10 @@ describe('the built package', () => {
 		expect(existsSync(path.join(root, 'dist/credentials/alibabaCloudCcc.svg'))).toBe(true);
 	});
 
-	it('ships nothing of the simulator or the tests, and only fast-xml-parser besides n8n-workflow', () => {
+	it('ships nothing of the simulator or the tests, and only fast-xml-parser besides n8n-workflow and Node built-ins', () => {
 		const shipped = filesUnder(path.join(root, 'dist')).filter((file) => file.endsWith('.js'));
 		const external = new Set(shipped.flatMap(importsOf).filter((spec) => !spec.startsWith('.')));
-		expect([...external].sort()).toEqual(['fast-xml-parser', 'n8n-workflow', 'node:crypto']);
+		expect([...external].sort()).toEqual(['fast-xml-parser', 'n8n-workflow', 'node:crypto', 'node:perf_hooks', 'node:timers/promises']);
 		for (const file of shipped) {
 			expect(importsOf(file).filter((spec) => /simulator|\/test\//.test(spec))).toEqual([]);
 		}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CccApiError } from '../transport/cccApiError';
+import { yieldToPendingIo } from './yieldToPendingIo';
 
 /**
  * n8n routes an item to the error output only when its JSON holds nothing but `error`, `message` and `details`,
@@ -34,6 +35,7 @@ export async function runPerItem(
 	const worker = async () => {
 		while (next < count && failures.length === 0) {
 			const itemIndex = next++;
+			if (concurrency > 1) await yieldToPendingIo();
 			try {
 				output[itemIndex] = { json: await perItem(itemIndex), pairedItem: { item: itemIndex } };
 			} catch (caught) {
