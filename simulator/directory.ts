@@ -75,12 +75,14 @@ export function demoDirectory(extraAccounts: readonly SimAccount[] = []): SimDir
 	};
 }
 
-/** `count` agents named agent-0001@ccc-load … in an instance `ccc-load`, for batches and benchmarks. */
+/** The User ID of the load instance's agent number `index` (from 0): agent-0001@ccc-load, … */
+export const loadAgentId = (index: number): string => `agent-${String(index + 1).padStart(4, '0')}@ccc-load`;
+
+/** `count` agents (see `loadAgentId`) in an instance `ccc-load`, for batches and benchmarks. */
 export function addLoadInstance(directory: SimDirectory, count: number): void {
 	const agents = new Map<string, SimAgent>();
-	for (let n = 1; n <= count; n++) {
-		const id = String(n).padStart(4, '0');
-		agents.set(`agent-${id}@ccc-load`, agent('OFFLINE', `8${id.padStart(7, '0')}`, ['skg-load@ccc-load']));
+	for (let index = 0; index < count; index++) {
+		agents.set(loadAgentId(index), agent('OFFLINE', `8${String(index + 1).padStart(7, '0')}`, ['skg-load@ccc-load']));
 	}
 	directory.instances.set('ccc-load', { name: 'Load test', agents });
 }

@@ -8,9 +8,10 @@ import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credent
 import { READY_FOR_SERVICE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
-import { DEMO_ACCESS_KEY } from '../../simulator/directory';
+import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
+import { agentParameters, loadItems } from '../../test/harness/agents';
 import { runCccWorkflow } from '../../test/harness/runWorkflow';
-import { agentParams, bareLoop, loadAgent, officialSdk } from './clients';
+import { agentParams, bareLoop, officialSdk } from './clients';
 
 /**
  * `npm run bench -- --n 1000 --latency 50 --concurrency 20,40 --rss-n 10000`: ReadyForService N times against the CCC
@@ -57,19 +58,9 @@ async function timed(task: () => Promise<unknown>): Promise<Timing> {
 	return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
-const expressionParameters = {
-	instanceId: '={{ $json.instanceId }}',
-	deviceId: '={{ $json.deviceId }}',
-	userId: '={{ $json.userId }}',
-	outboundScenario: '={{ $json.outbound ?? false }}',
-};
-
-const itemsOf = (count: number) =>
-	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: `dev-${index}`, userId: loadAgent(index) }));
-
-async function viaNode(endpoint: string, count: number, concurrency: number, parameters: object = expressionParameters) {
+async function viaNode(endpoint: string, count: number, concurrency: number, parameters: object = agentParameters) {
 	const result = await runCccWorkflow({
-		items: itemsOf(count),
+		items: loadItems(count),
 		parameters: { ...parameters, options: { concurrency } },
 		credentials: { ...DEMO_ACCESS_KEY, customEndpoint: endpoint, signatureVersion: 'v3' },
 		recordRequests: false,
@@ -157,7 +148,7 @@ async function main(): Promise<void> {
 
 		// Where one item's CPU time goes (latency 0, concurrency 1).
 		const withExpressions = await timed(() => viaNode(fast.url, N, 1));
-		const fixed = await timed(() => viaNode(fast.url, N, 1, { instanceId: 'ccc-load', deviceId: 'dev-1', userId: loadAgent(0), outboundScenario: false }));
+		const fixed = await timed(() => viaNode(fast.url, N, 1, { instanceId: 'ccc-load', deviceId: 'dev-1', userId: loadAgentId(0), outboundScenario: false }));
 		const perItem = withExpressions.cpuMs / N;
 		const expressions = Math.max(0, (withExpressions.cpuMs - fixed.cpuMs) / N);
 		const signing = await signingCpuPerCall(fast.url, 20_000);

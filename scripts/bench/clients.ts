@@ -5,16 +5,14 @@ import { Agent, request } from 'node:http';
 
 import { readCccCredentials } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { signHttpRequest } from '../../nodes/AlibabaCloudCcc/auth/signHttpRequest';
-import { DEMO_ACCESS_KEY } from '../../simulator/directory';
+import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
 
 /** The three ways the benchmark calls ReadyForService N times, `concurrency` at a time. */
-
-export const loadAgent = (index: number) => `agent-${String((index % 10_000) + 1).padStart(4, '0')}@ccc-load`;
 
 export const agentParams = (index: number) => ({
 	InstanceId: 'ccc-load',
 	DeviceId: `dev-${index}`,
-	UserId: loadAgent(index),
+	UserId: loadAgentId(index),
 	OutboundScenario: 'false',
 });
 

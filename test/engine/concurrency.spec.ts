@@ -1,11 +1,9 @@
 import { CccSimulator, type SimulatorOptions } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory } from '../../simulator/directory';
 import { runCccWorkflow } from '../harness/runWorkflow';
+import { loadItems } from '../harness/agents';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
-const loadAgent = (index: number) => `agent-${String(index + 1).padStart(4, '0')}@ccc-load`;
-const itemsOf = (count: number) =>
-	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: `dev-${index}`, userId: loadAgent(index) }));
 
 async function withSimulator(options: SimulatorOptions, body: (simulator: CccSimulator) => Promise<void>): Promise<void> {
 	const directory = demoDirectory();
@@ -25,7 +23,7 @@ describe('Concurrency and Max Requests per Second', () => {
 	it.each([1, 5, 12])('keeps at most %i requests in flight, and the output in input order', async (concurrency) => {
 		// Answers take long enough (60 ms) for every slot of the window to fill, even on a busy machine.
 		await withSimulator({ latencyMs: 60 }, async (simulator) => {
-			const items = itemsOf(30);
+			const items = loadItems(30);
 			const result = await runCccWorkflow({
 				items,
 				parameters: { ...agentParameters, options: { concurrency } },
@@ -39,7 +37,7 @@ describe('Concurrency and Max Requests per Second', () => {
 
 	it('sends each item once, and retries happen inside the window', async () => {
 		await withSimulator({ latencyMs: 5 }, async (simulator) => {
-			const items = itemsOf(40);
+			const items = loadItems(40);
 			faultFirstCalls(simulator, new Map(items.filter((_, index) => index % 4 === 0).map((item) => [item.userId, { fault: { kind: 'error', status: 503, code: 'ServiceUnavailable' }, times: 1 }])));
 			const result = await runCccWorkflow({
 				items,
@@ -56,7 +54,7 @@ describe('Concurrency and Max Requests per Second', () => {
 
 	it('stops at the first failing item when errors are not continued, starting nothing new', async () => {
 		await withSimulator({ latencyMs: 10 }, async (simulator) => {
-			const items = itemsOf(30);
+			const items = loadItems(30);
 			items[6] = { ...items[6], userId: 'ghost@ccc-load' };
 			const result = await runCccWorkflow({ items, parameters: { ...agentParameters, options: { concurrency: 4 } }, credentials: credentialsFor(simulator) });
 			expect(result.workflowError?.message).toContain('NotExists.UserId');
@@ -69,7 +67,7 @@ describe('Concurrency and Max Requests per Second', () => {
 	it('spaces requests to stay under Max Requests per Second, whatever the concurrency', async () => {
 		await withSimulator({}, async (simulator) => {
 			const result = await runCccWorkflow({
-				items: itemsOf(8),
+				items: loadItems(8),
 				parameters: { ...agentParameters, options: { concurrency: 5, maxRequestsPerSecond: 20 } },
 				credentials: credentialsFor(simulator),
 			});
@@ -94,7 +92,7 @@ describe('Concurrency and Max Requests per Second', () => {
 				return { kind: 'error', status: 400, code: 'Throttling.User' };
 			};
 			const result = await runCccWorkflow({
-				items: itemsOf(15),
+				items: loadItems(15),
 				parameters: { ...agentParameters, options: { concurrency: 5, retryBaseDelay: 200 } },
 				credentials: credentialsFor(simulator),
 			});

@@ -3,13 +3,12 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { CccSimulator, type Fault, type SimulatorOptions } from '../../simulator/cccSimulator';
-import { addLoadInstance, demoDirectory } from '../../simulator/directory';
+import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
 import { runCccWorkflow } from '../harness/runWorkflow';
 import { leakedSecrets, signaturesSent } from '../harness/secretScan';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
 const ITEMS = 50;
-const loadAgent = (index: number) => `agent-${String(index + 1).padStart(4, '0')}@ccc-load`;
 
 /**
  * Which items meet trouble: 5 fail once, 5 fail twice (recover on the third and last attempt), 2 keep failing
@@ -26,7 +25,7 @@ function planFor(index: number): { times: number; permanent?: boolean } {
 const items = Array.from({ length: ITEMS }, (_, index) => ({
 	instanceId: 'ccc-load',
 	deviceId: `dev-${index}`,
-	userId: planFor(index).permanent ? `ghost-${index}@ccc-load` : loadAgent(index),
+	userId: planFor(index).permanent ? `ghost-${index}@ccc-load` : loadAgentId(index),
 }));
 
 const retryOptions = { maxAttempts: 3, retryBaseDelay: 1 };

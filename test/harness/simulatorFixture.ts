@@ -27,21 +27,7 @@ export function credentialsFor(
 	return { region: 'cn-shanghai', securityToken: '', ...key, customEndpoint: simulator.url, signatureVersion };
 }
 
-/** The node's parameters, with the agent's fields taken from each item by expressions. */
-export const agentParameters = {
-	instanceId: '={{ $json.instanceId }}',
-	deviceId: '={{ $json.deviceId }}',
-	userId: '={{ $json.userId }}',
-	outboundScenario: '={{ $json.outbound ?? false }}',
-	options: {},
-};
-
-export const agent = (userId: string, extra: Record<string, unknown> = {}) => ({
-	instanceId: 'ccc-test',
-	deviceId: `ACC-YUNBS-1.0.10-${userId.split('@')[0]}`,
-	userId,
-	...extra,
-});
+export { agent, agentParameters } from './agents';
 
 /** Makes the simulator answer `fault` to the first `times` calls for each listed agent, then behave. */
 export function faultFirstCalls(simulator: CccSimulator, plan: ReadonlyMap<string, { fault: Fault; times: number }>): void {

@@ -1,0 +1,22 @@
+import { loadAgentId } from '../../simulator/directory';
+
+/** The node's parameters, with the agent's fields taken from each item by expressions. */
+export const agentParameters = {
+	instanceId: '={{ $json.instanceId }}',
+	deviceId: '={{ $json.deviceId }}',
+	userId: '={{ $json.userId }}',
+	outboundScenario: '={{ $json.outbound ?? false }}',
+	options: {},
+};
+
+/** An item for one of the demo instance's agents. */
+export const agent = (userId: string, extra: Record<string, unknown> = {}) => ({
+	instanceId: 'ccc-test',
+	deviceId: `ACC-YUNBS-1.0.10-${userId.split('@')[0]}`,
+	userId,
+	...extra,
+});
+
+/** Items for the first `count` agents of the simulator's load instance. */
+export const loadItems = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: `dev-${index}`, userId: loadAgentId(index) }));
