@@ -8,8 +8,8 @@ import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credent
 import { READY_FOR_SERVICE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
-import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
-import { agentParameters, loadItems } from '../../test/harness/agents';
+import { loadAgentId } from '../../simulator/directory';
+import { agentParameters, credentialsFor, loadItems } from '../../test/harness/agents';
 import { runCccWorkflow } from '../../test/harness/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
 
@@ -62,7 +62,7 @@ async function viaNode(endpoint: string, count: number, concurrency: number, par
 	const result = await runCccWorkflow({
 		items: loadItems(count),
 		parameters: { ...parameters, options: { concurrency } },
-		credentials: { ...DEMO_ACCESS_KEY, customEndpoint: endpoint, signatureVersion: 'v3' },
+		credentials: credentialsFor({ url: endpoint }),
 		recordRequests: false,
 	});
 	if (result.workflowError || result.success.length !== count) throw new Error(`node run failed: ${result.workflowError?.message}`);
@@ -78,7 +78,7 @@ function cpuPerCall(count: number, task: () => unknown): number {
 
 async function signingCpuPerCall(endpoint: string, count: number): Promise<number> {
 	const credentialType = new AlibabaCloudCccApi();
-	const credentials = { ...DEMO_ACCESS_KEY, customEndpoint: endpoint, signatureVersion: 'v3' };
+	const credentials = credentialsFor({ url: endpoint });
 	const cpu = process.cpuUsage();
 	for (let index = 0; index < count; index++) {
 		await credentialType.authenticate(credentials, { method: 'POST', url: '/', qs: { Action: 'ReadyForService', ...agentParams(index) } });

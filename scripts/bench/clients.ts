@@ -6,6 +6,7 @@ import { Agent, request } from 'node:http';
 import { readCccCredentials } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { signHttpRequest } from '../../nodes/AlibabaCloudCcc/auth/signHttpRequest';
 import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
+import { credentialsFor } from '../../test/harness/agents';
 
 /** The three ways the benchmark calls ReadyForService N times, `concurrency` at a time. */
 
@@ -27,7 +28,7 @@ export async function pool(count: number, concurrency: number, task: (index: num
 
 /** The lower bound: our signer and a keep-alive HTTP agent, nothing else. */
 export async function bareLoop(endpoint: string, count: number, concurrency: number): Promise<void> {
-	const credentials = readCccCredentials({ ...DEMO_ACCESS_KEY, customEndpoint: endpoint, signatureVersion: 'v3' });
+	const credentials = readCccCredentials(credentialsFor({ url: endpoint }));
 	const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 	await pool(count, concurrency, async (index) => {
 		const signed = signHttpRequest(

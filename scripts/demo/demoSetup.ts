@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { CccSimulator } from '../../simulator/cccSimulator';
-import { DEMO_ACCESS_KEY } from '../../simulator/directory';
+import { credentialsFor } from '../../test/harness/agents';
 import { importJson, installPackage, n8nInstance, REPO, type N8nInstance } from './n8nRuntime';
 
 export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agents.json');
@@ -28,7 +28,7 @@ export async function setUpDemo(options: { simulatorPort: number; n8nPort: numbe
 			id: DEMO_CREDENTIAL_ID,
 			name: 'Alibaba Cloud CCC (demo simulator)',
 			type: 'alibabaCloudCccApi',
-			data: { ...DEMO_ACCESS_KEY, securityToken: '', region: 'cn-shanghai', customEndpoint: simulator.url, signatureVersion: 'v3' },
+			data: credentialsFor(simulator),
 		},
 	]);
 	const workflow = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as { id: string };

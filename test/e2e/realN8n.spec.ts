@@ -11,6 +11,7 @@ import { executeWorkflow, importJson, installPackage, n8nInstance, type N8nInsta
 import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { DEMO_ACCESS_KEY, DEMO_STS_KEY } from '../../simulator/directory';
+import { credentialsFor, type SignatureVersion } from '../harness/agents';
 
 jest.setTimeout(240_000);
 
@@ -28,11 +29,11 @@ function exampleWith(credentialId: string, id: string): Workflow {
 	return copy;
 }
 
-const credential = (id: string, simulator: CccSimulator, key: object, signatureVersion: 'v1' | 'v3') => ({
+const credential = (id: string, simulator: CccSimulator, key: typeof DEMO_ACCESS_KEY, signatureVersion: SignatureVersion) => ({
 	id,
 	name: id,
 	type: 'alibabaCloudCccApi',
-	data: { securityToken: '', region: 'cn-shanghai', ...key, customEndpoint: simulator.url, signatureVersion },
+	data: credentialsFor(simulator, key, signatureVersion),
 });
 
 describe('the package in a real n8n', () => {

@@ -1,4 +1,6 @@
-import { loadAgentId } from '../../simulator/directory';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
 
 /** The node's parameters, with the agent's fields taken from each item by expressions. */
 export const agentParameters = {
@@ -20,3 +22,14 @@ export const agent = (userId: string, extra: Record<string, unknown> = {}) => ({
 /** Items for the first `count` agents of the simulator's load instance. */
 export const loadItems = (count: number) =>
 	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: `dev-${index}`, userId: loadAgentId(index) }));
+
+export type SignatureVersion = 'v1' | 'v3';
+
+/** Data of an Alibaba Cloud CCC API credential that points at a simulator. */
+export function credentialsFor(
+	simulator: { readonly url: string },
+	key: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = DEMO_ACCESS_KEY,
+	signatureVersion: SignatureVersion = 'v3',
+): ICredentialDataDecryptedObject {
+	return { region: 'cn-shanghai', securityToken: '', ...key, customEndpoint: simulator.url, signatureVersion };
+}

@@ -1,7 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import { CccSimulator, type Fault, type SimulatorOptions } from '../../simulator/cccSimulator';
-import { DEMO_ACCESS_KEY } from '../../simulator/directory';
 
 /** Starts a fresh simulator on loopback before each test of the calling file, and stops it after. */
 export function useSimulator(options: SimulatorOptions = {}): () => CccSimulator {
@@ -17,17 +14,7 @@ export function useSimulator(options: SimulatorOptions = {}): () => CccSimulator
 	return () => simulator!;
 }
 
-export type SignatureVersion = 'v1' | 'v3';
-
-export function credentialsFor(
-	simulator: CccSimulator,
-	key: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = DEMO_ACCESS_KEY,
-	signatureVersion: SignatureVersion = 'v3',
-): ICredentialDataDecryptedObject {
-	return { region: 'cn-shanghai', securityToken: '', ...key, customEndpoint: simulator.url, signatureVersion };
-}
-
-export { agent, agentParameters } from './agents';
+export { agent, agentParameters, credentialsFor, type SignatureVersion } from './agents';
 
 /** Makes the simulator answer `fault` to the first `times` calls for each listed agent, then behave. */
 export function faultFirstCalls(simulator: CccSimulator, plan: ReadonlyMap<string, { fault: Fault; times: number }>): void {

@@ -10,17 +10,18 @@ export interface RetryPolicy {
 
 export const NO_RETRIES: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
-const TRANSIENT_CODES = /^(Throttling(\..+)?|InternalError|ServiceUnavailable|UnknownError|Network\.(ConnectionRefused|ConnectionReset|Timeout|DnsFailure|Failed))$/;
+const THROTTLING_CODE = /^Throttling(\..+)?$/;
+const OTHER_TRANSIENT_CODES = /^(InternalError|ServiceUnavailable|UnknownError|Network\.(ConnectionRefused|ConnectionReset|Timeout|DnsFailure|Failed))$/;
+
+export const isThrottling = (failure: CccFailure): boolean => THROTTLING_CODE.test(failure.code);
 
 /**
  * What may succeed if sent again: throttling, Alibaba's passing server errors, any 5xx, and answers that never came.
  * Business and authentication errors are final (another try gives the same answer).
  */
 export function isTransient(failure: CccFailure): boolean {
-	return TRANSIENT_CODES.test(failure.code) || (failure.httpStatus ?? 0) >= 500;
+	return isThrottling(failure) || OTHER_TRANSIENT_CODES.test(failure.code) || (failure.httpStatus ?? 0) >= 500;
 }
-
-export const isThrottling = (failure: CccFailure): boolean => failure.code.startsWith('Throttling');
 
 /** The longest wait after the `failedAttempt`-th attempt: base × 2^(attempt-1), capped. */
 export function backoffCeiling(policy: RetryPolicy, failedAttempt: number): number {
