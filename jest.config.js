@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/nodes', '<rootDir>/credentials', '<rootDir>/test'],
+	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.spec.ts'],
 	setupFiles: ['<rootDir>/test/setup/quietN8nLogs.ts'],
 	// Type errors are caught by `tsc --noEmit` in the test command; ts-jest only transpiles.

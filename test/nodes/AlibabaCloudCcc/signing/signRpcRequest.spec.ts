@@ -1,5 +1,5 @@
-import { sdkV1ReadyForService, sdkV3ReadyForService } from '../../../test/fixtures/signingVectors';
-import { signRpcRequest } from './signRpcRequest';
+import { sdkV1ReadyForService, sdkV3ReadyForService } from '../../../fixtures/signingVectors';
+import { signRpcRequest } from '../../../../nodes/AlibabaCloudCcc/signing/signRpcRequest';
 
 describe('signRpcRequest', () => {
 	it('signs V1 when asked for v1', () => {

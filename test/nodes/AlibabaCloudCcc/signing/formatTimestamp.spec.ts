@@ -1,4 +1,4 @@
-import { formatTimestamp } from './formatTimestamp';
+import { formatTimestamp } from '../../../../nodes/AlibabaCloudCcc/signing/formatTimestamp';
 
 describe('formatTimestamp', () => {
 	it('writes UTC without milliseconds', () => {

@@ -1,4 +1,4 @@
-import { errorHint } from './errorHints';
+import { errorHint } from '../../../../nodes/AlibabaCloudCcc/response/errorHints';
 
 describe('errorHint', () => {
 	it.each([

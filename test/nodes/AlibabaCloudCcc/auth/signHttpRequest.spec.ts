@@ -4,9 +4,9 @@ import {
 	sdkV1ReadyForService,
 	sdkV1ReadyForServiceWireQuery,
 	sdkV3ReadyForService,
-} from '../../../test/fixtures/signingVectors';
-import type { CccCredentials } from './cccCredentials';
-import { signHttpRequest } from './signHttpRequest';
+} from '../../../fixtures/signingVectors';
+import type { CccCredentials } from '../../../../nodes/AlibabaCloudCcc/auth/cccCredentials';
+import { signHttpRequest } from '../../../../nodes/AlibabaCloudCcc/auth/signHttpRequest';
 
 const [v3Vector] = sdkV3ReadyForService;
 const [v1GetVector] = sdkV1ReadyForService;

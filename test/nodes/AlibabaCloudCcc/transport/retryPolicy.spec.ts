@@ -1,4 +1,4 @@
-import { backoffDelay, isTransient } from './retryPolicy';
+import { backoffDelay, isTransient } from '../../../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
 describe('isTransient', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { decodeBody, UndecodableBodyError } from './decodeBody';
+import { decodeBody, UndecodableBodyError } from '../../../../nodes/AlibabaCloudCcc/response/decodeBody';
 
 describe('decodeBody', () => {
 	it('decodes JSON by content type', () => {

@@ -1,4 +1,4 @@
-import { payloadHash } from './payloadHash';
+import { payloadHash } from '../../../../nodes/AlibabaCloudCcc/signing/payloadHash';
 
 describe('payloadHash', () => {
 	it('hashes the empty body to the value Alibaba documents for x-acs-content-sha256', () => {

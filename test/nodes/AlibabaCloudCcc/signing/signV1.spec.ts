@@ -2,10 +2,10 @@ import {
 	publishedV1DescribeRegions,
 	sdkV1ReadyForService,
 	sdkV1ReadyForServiceWireQuery,
-} from '../../../test/fixtures/signingVectors';
-import { canonicalQuery } from './canonicalQuery';
-import { percentEncode } from './percentEncode';
-import { signRpcV1, v1Signature, v1StringToSign } from './signV1';
+} from '../../../fixtures/signingVectors';
+import { canonicalQuery } from '../../../../nodes/AlibabaCloudCcc/signing/canonicalQuery';
+import { percentEncode } from '../../../../nodes/AlibabaCloudCcc/signing/percentEncode';
+import { signRpcV1, v1Signature, v1StringToSign } from '../../../../nodes/AlibabaCloudCcc/signing/signV1';
 
 describe('signature V1 (HMAC-SHA1)', () => {
 	it("reproduces Alibaba's published DescribeRegions example", () => {

@@ -1,4 +1,4 @@
-import { CLOCK_OFFSET_HEADER, readClockOffset } from './clockOffset';
+import { CLOCK_OFFSET_HEADER, readClockOffset } from '../../../../nodes/AlibabaCloudCcc/auth/clockOffset';
 
 describe('readClockOffset', () => {
 	it('reads the header whatever its case', () => {

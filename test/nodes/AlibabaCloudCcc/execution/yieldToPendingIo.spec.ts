@@ -1,4 +1,4 @@
-import { yieldToPendingIo } from './yieldToPendingIo';
+import { yieldToPendingIo } from '../../../../nodes/AlibabaCloudCcc/execution/yieldToPendingIo';
 
 function busyFor(ms: number): void {
 	const until = performance.now() + ms;

@@ -1,4 +1,4 @@
-import { failureOf } from './cccFailure';
+import { failureOf } from '../../../../nodes/AlibabaCloudCcc/response/cccFailure';
 
 describe('failureOf', () => {
 	it('keeps Alibaba\'s code, message and RequestId, and adds the fix', () => {

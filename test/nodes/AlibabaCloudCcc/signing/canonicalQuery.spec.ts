@@ -1,5 +1,5 @@
-import { sdkV1ReadyForServiceCanonicalQuery } from '../../../test/fixtures/signingVectors';
-import { canonicalQuery } from './canonicalQuery';
+import { sdkV1ReadyForServiceCanonicalQuery } from '../../../fixtures/signingVectors';
+import { canonicalQuery } from '../../../../nodes/AlibabaCloudCcc/signing/canonicalQuery';
 
 describe('canonicalQuery', () => {
 	it('reproduces the SDK canonical query for ReadyForService', () => {

@@ -1,4 +1,4 @@
-import { RequestPacer } from './requestPacer';
+import { RequestPacer } from '../../../../nodes/AlibabaCloudCcc/transport/requestPacer';
 
 // Fake timers (Date.now included): the pacer's waits are checked exactly, without measuring real time.
 beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));

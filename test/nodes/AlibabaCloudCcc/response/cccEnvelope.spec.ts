@@ -1,7 +1,7 @@
-import { READY_FOR_SERVICE_DATA_TYPES } from '../ReadyForService/readyForServiceData';
-import { seedJsonExample, seedXmlExample } from '../../../test/fixtures/seedPageExamples';
-import { isSuccess, readEnvelope } from './cccEnvelope';
-import { decodeBody } from './decodeBody';
+import { READY_FOR_SERVICE_DATA_TYPES } from '../../../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
+import { seedJsonExample, seedXmlExample } from '../../../fixtures/seedPageExamples';
+import { isSuccess, readEnvelope } from '../../../../nodes/AlibabaCloudCcc/response/cccEnvelope';
+import { decodeBody } from '../../../../nodes/AlibabaCloudCcc/response/decodeBody';
 
 describe('readEnvelope', () => {
 	it('decodes the seed page\'s JSON and XML examples to the same typed answer', () => {

@@ -1,4 +1,4 @@
-import { resolveEndpoint } from './endpoint';
+import { resolveEndpoint } from '../../../../nodes/AlibabaCloudCcc/auth/endpoint';
 
 describe('resolveEndpoint', () => {
 	it('maps the regions to their CCC endpoints', () => {

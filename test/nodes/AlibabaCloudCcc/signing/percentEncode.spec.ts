@@ -1,4 +1,4 @@
-import { percentEncode } from './percentEncode';
+import { percentEncode } from '../../../../nodes/AlibabaCloudCcc/signing/percentEncode';
 
 describe('percentEncode', () => {
 	it('leaves only the RFC 3986 unreserved characters literal', () => {

@@ -1,4 +1,4 @@
-import { normalizeFields } from './normalizeFields';
+import { normalizeFields } from '../../../../nodes/AlibabaCloudCcc/response/normalizeFields';
 
 const types = { Flag: 'boolean', Count: 'number', Ids: 'stringList', Name: 'string' } as const;
 

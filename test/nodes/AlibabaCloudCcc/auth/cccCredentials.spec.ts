@@ -1,4 +1,4 @@
-import { readCccCredentials } from './cccCredentials';
+import { readCccCredentials } from '../../../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 
 describe('readCccCredentials', () => {
 	it('trims the fields and applies the defaults', () => {

@@ -3,9 +3,9 @@ import {
 	sdkV3ReadyForService,
 	sdkV3ReadyForServiceCanonicalRequest,
 	sdkV3ReadyForServiceStringToSign,
-} from '../../../test/fixtures/signingVectors';
-import { canonicalHeaders } from './canonicalHeaders';
-import { signRpcV3, v3CanonicalRequest, v3StringToSign } from './signV3';
+} from '../../../fixtures/signingVectors';
+import { canonicalHeaders } from '../../../../nodes/AlibabaCloudCcc/signing/canonicalHeaders';
+import { signRpcV3, v3CanonicalRequest, v3StringToSign } from '../../../../nodes/AlibabaCloudCcc/signing/signV3';
 
 const signatureOf = (authorization: string) => authorization.split('Signature=')[1];
 

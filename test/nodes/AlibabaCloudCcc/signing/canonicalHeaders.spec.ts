@@ -1,4 +1,4 @@
-import { canonicalHeaders } from './canonicalHeaders';
+import { canonicalHeaders } from '../../../../nodes/AlibabaCloudCcc/signing/canonicalHeaders';
 
 describe('canonicalHeaders', () => {
 	it('signs host, content-type and x-acs-* only, lower-cased, sorted, trimmed', () => {
