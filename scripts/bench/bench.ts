@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
-import { READY_FOR_SERVICE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
+import { AGENT_STATE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/agent/agentStateData';
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
 import { loadAgentId } from '../../simulator/directory';
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
 		const perItem = withExpressions.cpuMs / N;
 		const expressions = Math.max(0, (withExpressions.cpuMs - fixed.cpuMs) / N);
 		const signing = await signingCpuPerCall(fast.url, 20_000);
-		const decoding = cpuPerCall(20_000, () => readEnvelope(decodeBody(sampleBody, 'application/json;charset=utf-8'), READY_FOR_SERVICE_DATA_TYPES));
+		const decoding = cpuPerCall(20_000, () => readEnvelope(decodeBody(sampleBody, 'application/json;charset=utf-8'), AGENT_STATE_DATA_TYPES));
 		const engine = perItem - expressions - signing - decoding;
 		console.log(`\nPer-item CPU time in n8n's engine (latency 0, concurrency 1, N = ${N}): ${ms(perItem)}`);
 		console.log('| Part | CPU per item | Share |');
