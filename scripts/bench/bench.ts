@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
 import { AGENT_STATE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/agent/agentStateData';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
 import { loadAgentId } from '../../simulator/directory';
@@ -110,7 +111,7 @@ async function peakRssGrowth(task: () => Promise<void>): Promise<{ baseline: num
 }
 
 /** Device → Agent's Registered Device: the load agents' items, without their Device IDs being read. */
-const LOOKUP_PARAMETERS = { ...agentParameters, device: 'registeredDevice' };
+const LOOKUP_PARAMETERS = { ...agentParameters, device: DEVICE_SOURCE.registeredDevice };
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
