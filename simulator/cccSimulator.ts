@@ -187,7 +187,7 @@ export class CccSimulator {
 				await this.misbehave(fault, response, format, requestId);
 				return stamp(entry);
 			}
-			const data = this.dispatch(authenticated);
+			const data = this.handlers[authenticated.action](authenticated);
 			const entry = this.log(authenticated, receivedAt, 200, 'OK');
 			await this.answer(response, format, `${authenticated.action}Response`, 200, {
 				RequestId: requestId,
@@ -267,7 +267,7 @@ export class CccSimulator {
 
 	private authorize(account: SimAccount, action: string | undefined, version: string | undefined, params: Record<string, string>, signatureVersion: 'v1' | 'v3', nonce: string): SimRequest {
 		if (version !== API_VERSION) throw new ApiFailure(400, 'InvalidVersion', 'Specified parameter Version is not valid.', true);
-		if (!action || !['ReadyForService', 'ListInstances'].includes(action)) {
+		if (!action || !Object.hasOwn(this.handlers, action)) {
 			throw new ApiFailure(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.', true);
 		}
 		if (account.allowedActions && !account.allowedActions.includes(action)) {
@@ -276,9 +276,12 @@ export class CccSimulator {
 		return { action, params, signatureVersion, nonce, accessKeyId: account.accessKeyId, defaultUserId: account.defaultUserId };
 	}
 
-	private dispatch(request: SimRequest): Record<string, unknown> {
-		return request.action === 'ListInstances' ? this.listInstances(request.params) : this.readyForService(request);
-	}
+	/** What each action the simulator knows answers in `Data`; anything else is InvalidAction.NotFound. */
+	private readonly handlers: Readonly<Record<string, (request: SimRequest) => unknown>> = {
+		ListInstances: ({ params }) => this.listInstances(params),
+		ListDevices: (request) => this.listDevices(request),
+		ReadyForService: (request) => this.readyForService(request),
+	};
 
 	private listInstances(params: Readonly<Record<string, string>>): Record<string, unknown> {
 		const pageSize = Number(params.PageSize ?? 10);
@@ -286,14 +289,37 @@ export class CccSimulator {
 		return { PageNumber: 1, PageSize: pageSize, TotalCount: this.directory.instances.size, List: list };
 	}
 
-	private readyForService({ params, defaultUserId }: SimRequest): Record<string, unknown> {
+	/** The instance and agent a request names (UserId, else the credential's own agent). */
+	private agentOf({ params, defaultUserId }: SimRequest): { instanceId: string; userId: string; agent: SimAgent } {
 		const instanceId = params.InstanceId;
 		if (!instanceId) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "InstanceId" that is mandatory for processing this request is not supplied.', true);
 		const instance = this.directory.instances.get(instanceId);
 		if (!instance) throw new ApiFailure(404, 'NotExists.InstanceId', `The specified instance ${instanceId} does not exist.`);
 		const userId = params.UserId || defaultUserId || '';
-		const agent: SimAgent | undefined = instance.agents.get(userId);
+		const agent = instance.agents.get(userId);
 		if (!agent) throw new ApiFailure(404, 'NotExists.UserId', `The user ${userId} does not exist in instance ${instanceId}.`);
+		return { instanceId, userId, agent };
+	}
+
+	/** The agent's registrations, lapsed ones included, as CCC lists them; `Expires` is on the simulator's clock. */
+	private listDevices(request: SimRequest): Array<Record<string, unknown>> {
+		const { instanceId, userId, agent } = this.agentOf(request);
+		const now = this.now();
+		return agent.devices.map((device) => ({
+			CallId: '',
+			Contact: `sip:${agent.extension}@127.0.0.1:5060;transport=tcp`,
+			DeviceId: device.deviceId,
+			DeviceType: device.deviceType,
+			Expires: this.options.stringlyTyped ? String(now + device.expiresInMs) : now + device.expiresInMs,
+			Extension: agent.extension,
+			InstanceId: instanceId,
+			UserId: userId,
+		}));
+	}
+
+	private readyForService(request: SimRequest): Record<string, unknown> {
+		const { params } = request;
+		const { instanceId, userId, agent } = this.agentOf(request);
 		if (BUSY_STATES.has(agent.state)) {
 			throw new ApiFailure(400, 'InvalidOperation.UserState', `The operation is not allowed. User state (${agent.state}) does not meet expectations (OFFLINE,READY,BREAK,WORKING).`);
 		}

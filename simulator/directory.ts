@@ -11,11 +11,20 @@ export interface SimAccount {
 	readonly defaultUserId?: string;
 }
 
+/** A workstation registration; it lapses `expiresInMs` after each request's time (negative: it lapsed that long ago). */
+export interface SimDevice {
+	readonly deviceId: string;
+	readonly deviceType: string;
+	readonly expiresInMs: number;
+}
+
 export interface SimAgent {
 	state: string;
 	readonly extension: string;
 	readonly workMode: string;
 	readonly skillGroups: readonly string[];
+	/** What ListDevices answers for the agent: none, one registered, or lapsed ones beside it. */
+	readonly devices: readonly SimDevice[];
 	/** A workstation that cannot take calls: ReadyForService fails with InvalidOperation.ChannelState. */
 	readonly channelBroken?: boolean;
 	deviceId?: string;
@@ -40,13 +49,30 @@ export const DEMO_STS_KEY = {
 };
 export const NO_PERMISSION_KEY = { accessKeyId: 'no-permission-key-id', accessKeySecret: 'no-permission-secret' };
 
-const agent = (state: string, extension: string, skillGroups: string[], extra: Partial<SimAgent> = {}): SimAgent => ({
+/** How long a renewed registration lasts, and how long ago yesterday's lapsed. */
+const REGISTRATION_MS = 3 * 60_000;
+const YESTERDAY_MS = -16 * 3_600_000;
+
+export const registered = (deviceId: string, expiresInMs = REGISTRATION_MS, deviceType = 'WEBRTC'): SimDevice => ({ deviceId, deviceType, expiresInMs });
+export const lapsed = (deviceId: string, deviceType = 'WEBRTC'): SimDevice => ({ deviceId, deviceType, expiresInMs: YESTERDAY_MS });
+
+const agent = (state: string, extension: string, skillGroups: string[], devices: SimDevice[], extra: Partial<SimAgent> = {}): SimAgent => ({
 	state,
 	extension,
 	workMode: 'ON_SITE',
 	skillGroups,
+	devices,
 	...extra,
 });
+
+/** The workstation each demo agent is signed in on (erin and frank are not signed in). */
+export const DEMO_DEVICES = {
+	'user-test@ccc-test': 'ACC-YUNBS-1.0.10-bsd87c04aaa8f7000176ad354b1c',
+	'alice@ccc-test': 'ACC-YUNBS-1.0.10-alice-desk',
+	'bob@ccc-test': 'ACC-YUNBS-1.0.10-bob-desk',
+	'carol@ccc-test': 'ACC-YUNBS-1.0.10-carol-desk',
+	'dave@ccc-test': 'ACC-YUNBS-1.0.10-dave-desk',
+} as const;
 
 /** A fresh directory (agents change state, so every server gets its own). */
 export function demoDirectory(extraAccounts: readonly SimAccount[] = []): SimDirectory {
@@ -63,11 +89,16 @@ export function demoDirectory(extraAccounts: readonly SimAccount[] = []): SimDir
 				{
 					name: 'Test contact center',
 					agents: new Map([
-						['user-test@ccc-test', agent('OFFLINE', '80011474', [])],
-						['alice@ccc-test', agent('OFFLINE', '80011001', ['skg-sales@ccc-test'])],
-						['bob@ccc-test', agent('BREAK', '80011002', ['skg-sales@ccc-test', 'skg-support@ccc-test'])],
-						['carol@ccc-test', agent('TALKING', '80011003', ['skg-support@ccc-test'])],
-						['dave@ccc-test', agent('OFFLINE', '80011004', [], { channelBroken: true })],
+						['user-test@ccc-test', agent('OFFLINE', '80011474', [], [registered(DEMO_DEVICES['user-test@ccc-test'])])],
+						['alice@ccc-test', agent('OFFLINE', '80011001', ['skg-sales@ccc-test'], [registered(DEMO_DEVICES['alice@ccc-test'])])],
+						[
+							'bob@ccc-test',
+							agent('BREAK', '80011002', ['skg-sales@ccc-test', 'skg-support@ccc-test'], [lapsed('ACC-YUNBS-1.0.10-bob-laptop'), registered(DEMO_DEVICES['bob@ccc-test'])]),
+						],
+						['carol@ccc-test', agent('TALKING', '80011003', ['skg-support@ccc-test'], [registered(DEMO_DEVICES['carol@ccc-test'])])],
+						['dave@ccc-test', agent('OFFLINE', '80011004', [], [registered(DEMO_DEVICES['dave@ccc-test'])], { channelBroken: true })],
+						['erin@ccc-test', agent('OFFLINE', '80011005', ['skg-sales@ccc-test'], [lapsed('ACC-YUNBS-1.0.10-erin-desk')])],
+						['frank@ccc-test', agent('OFFLINE', '80011006', ['skg-support@ccc-test'], [])],
 					]),
 				},
 			],
@@ -78,11 +109,14 @@ export function demoDirectory(extraAccounts: readonly SimAccount[] = []): SimDir
 /** The User ID of the load instance's agent number `index` (from 0): agent-0001@ccc-load, … */
 export const loadAgentId = (index: number): string => `agent-${String(index + 1).padStart(4, '0')}@ccc-load`;
 
-/** `count` agents (see `loadAgentId`) in an instance `ccc-load`, for batches and benchmarks. */
+/** The workstation load agent number `index` is signed in on. */
+export const loadDeviceId = (index: number): string => `dev-${index}`;
+
+/** `count` agents (see `loadAgentId`), each signed in on one workstation, in an instance `ccc-load`, for batches and benchmarks. */
 export function addLoadInstance(directory: SimDirectory, count: number): void {
 	const agents = new Map<string, SimAgent>();
 	for (let index = 0; index < count; index++) {
-		agents.set(loadAgentId(index), agent('OFFLINE', `8${String(index + 1).padStart(7, '0')}`, ['skg-load@ccc-load']));
+		agents.set(loadAgentId(index), agent('OFFLINE', `8${String(index + 1).padStart(7, '0')}`, ['skg-load@ccc-load'], [registered(loadDeviceId(index))]));
 	}
 	directory.instances.set('ccc-load', { name: 'Load test', agents });
 }

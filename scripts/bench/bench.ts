@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
-import { READY_FOR_SERVICE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
+import { AGENT_STATE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/agent/agentStateData';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
 import { loadAgentId } from '../../simulator/directory';
@@ -16,7 +17,8 @@ import { agentParams, bareLoop, officialSdk } from './clients';
 /**
  * `npm run bench -- --n 1000 --latency 50 --concurrency 20,40 --rss-n 10000`: ReadyForService N times against the CCC
  * simulator (its own process, with added latency) by a bare keep-alive loop, the official SDK, and this node
- * through n8n's engine; then where a node item's CPU time goes, and the peak memory of a large run.
+ * through n8n's engine, with a Device ID and with the agent's registered device looked up (ListDevices first);
+ * then where a node item's CPU time goes, and the peak memory of a large run.
  */
 
 const { values } = parseArgs({
@@ -108,6 +110,9 @@ async function peakRssGrowth(task: () => Promise<void>): Promise<{ baseline: num
 	return { baseline, peak: Math.max(peak, process.memoryUsage().rss) };
 }
 
+/** Device → Agent's Registered Device: the load agents' items, without their Device IDs being read. */
+const LOOKUP_PARAMETERS = { ...agentParameters, device: DEVICE_SOURCE.registeredDevice };
+
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -124,10 +129,12 @@ async function main(): Promise<void> {
 		await bareLoop(fast.url, 20, 1);
 
 		const rows: Array<[string, number, Timing]> = [];
+		const lookups: Array<[number, Timing]> = [];
 		for (const concurrency of [1, ...CONCURRENCIES]) {
 			rows.push(['bare keep-alive loop (our signer)', concurrency, await timed(() => bareLoop(slow.url, N, concurrency))]);
 			rows.push(['official SDK (openapi-client callApi)', concurrency, await timed(() => officialSdk(slow.url, N, concurrency))]);
 			rows.push(['this node in n8n\'s engine', concurrency, await timed(() => viaNode(slow.url, N, concurrency))]);
+			lookups.push([concurrency, await timed(() => viaNode(slow.url, N, concurrency, LOOKUP_PARAMETERS))]);
 		}
 		console.log('| Client | Concurrency | Wall time | Client CPU | Items/s | × ideal (N / concurrency × latency) | × bare loop |');
 		console.log('|---|---|---|---|---|---|---|');
@@ -136,6 +143,14 @@ async function main(): Promise<void> {
 			const bare = rows.find(([rowName, rowConcurrency]) => rowName.startsWith('bare') && rowConcurrency === concurrency)![2];
 			console.log(`| ${name} | ${concurrency} | ${(timing.wallMs / 1000).toFixed(2)} s | ${(timing.cpuMs / 1000).toFixed(2)} s | ${(N / (timing.wallMs / 1000)).toFixed(1)} | ${(timing.wallMs / ideal).toFixed(3)} | ${(timing.wallMs / bare.wallMs).toFixed(3)} |`);
 		}
+		console.log(`\nCCC ReadyForService per item, Device ID (1 request) beside Agent's Registered Device (ListDevices, then ReadyForService), latency ${LATENCY} ms:`);
+		console.log('| Concurrency | Device ID: wall per item | Device ID: CPU per item | Registered device: wall per item | Registered device: CPU per item | × wall | × CPU |');
+		console.log('|---|---|---|---|---|---|---|');
+		for (const [concurrency, lookup] of lookups) {
+			const direct = rows.find(([name, rowConcurrency]) => name.startsWith('this node') && rowConcurrency === concurrency)![2];
+			console.log(`| ${concurrency} | ${ms(direct.wallMs / N)} | ${ms(direct.cpuMs / N)} | ${ms(lookup.wallMs / N)} | ${ms(lookup.cpuMs / N)} | ${(lookup.wallMs / direct.wallMs).toFixed(2)} | ${(lookup.cpuMs / direct.cpuMs).toFixed(2)} |`);
+		}
+
 		const node1 = rows.find(([name, concurrency]) => name.startsWith('this node') && concurrency === 1)![2];
 		const sdk1 = rows.find(([name, concurrency]) => name.startsWith('official') && concurrency === 1)![2];
 		const nodeC = rows.find(([name, concurrency]) => name.startsWith('this node') && concurrency === CONCURRENCY)![2];
@@ -152,7 +167,7 @@ async function main(): Promise<void> {
 		const perItem = withExpressions.cpuMs / N;
 		const expressions = Math.max(0, (withExpressions.cpuMs - fixed.cpuMs) / N);
 		const signing = await signingCpuPerCall(fast.url, 20_000);
-		const decoding = cpuPerCall(20_000, () => readEnvelope(decodeBody(sampleBody, 'application/json;charset=utf-8'), READY_FOR_SERVICE_DATA_TYPES));
+		const decoding = cpuPerCall(20_000, () => readEnvelope(decodeBody(sampleBody, 'application/json;charset=utf-8'), AGENT_STATE_DATA_TYPES));
 		const engine = perItem - expressions - signing - decoding;
 		console.log(`\nPer-item CPU time in n8n's engine (latency 0, concurrency 1, N = ${N}): ${ms(perItem)}`);
 		console.log('| Part | CPU per item | Share |');

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
 		const outputs = outputsOf(run, 'Ready Agent');
 		console.log(`\nExample workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. CCC ReadyForService:\n`);
 		console.log(formatTable(agentRows(outputs)));
-		console.log(`\n${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${demo.simulator.requests.length} signed requests.`);
+		const actions = demo.simulator.requests.map((entry) => entry.action);
+		const count = (action: string) => actions.filter((name) => name === action).length;
+		console.log(`\n${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${actions.length} signed requests (${count('ListDevices')} ListDevices, ${count('ReadyForService')} ReadyForService).`);
 		const messages = ['Summarize Ready Agents', 'Describe Failure'].flatMap((node) => outputsOf(run, node).success.map((json) => `  - ${String(json.text)}`));
 		console.log(`\nMessages ready for the (disabled) Slack nodes:\n${messages.join('\n')}`);
 		await demo.simulator.stop();

@@ -24,12 +24,16 @@ export function formatTable(rows: ReadonlyArray<Record<string, string>>): string
 	return [line(columns), widths.map((width) => '-'.repeat(width)).join('-+-'), ...rows.map((row) => line(columns.map((column) => row[column] ?? '')))].join('\n');
 }
 
-/** One row per agent: who is ready (with extension and skill groups) and who is not (with Alibaba's code). */
+/**
+ * One row per agent: who is ready (on the device the node looked up, with extension and skill groups) and who is
+ * not (with the code: Alibaba's, or NoRegisteredDevice for an agent not signed in).
+ */
 export function agentRows({ success, errors }: NodeOutputs): Array<Record<string, string>> {
 	return [
 		...success.map((json) => ({
 			Agent: String(json.UserId),
 			Result: String(json.UserState),
+			Device: String(json.DeviceId ?? ''),
 			Extension: String(json.Extension ?? ''),
 			'Skill Groups': ((json.SignedSkillGroupIdList as string[] | undefined) ?? []).join(', '),
 			Detail: '',
@@ -37,6 +41,7 @@ export function agentRows({ success, errors }: NodeOutputs): Array<Record<string
 		...errors.map((json) => ({
 			Agent: String(json.userId ?? ''),
 			Result: 'FAILED',
+			Device: '',
 			Extension: '',
 			'Skill Groups': '',
 			Detail: String((json.details as { code?: string } | undefined)?.code ?? json.error),

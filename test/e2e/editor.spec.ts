@@ -58,7 +58,7 @@ describe('the node in n8n\'s editor', () => {
 		await node.dblclick();
 		const panel = page.locator('[data-test-id="ndv"]');
 		await panel.waitFor();
-		for (const label of ['Instance ID', 'Device ID', 'User ID', 'Outbound Scenario']) {
+		for (const label of ['Instance ID', 'Device', 'User ID', 'Outbound Scenario']) {
 			await expectVisible(panel.getByText(label, { exact: true }).first(), label);
 		}
 		await expectVisible(panel.getByText('Credential', { exact: true }).first(), 'the credential select');

@@ -10,12 +10,16 @@ import { EXAMPLE_WORKFLOW } from '../../scripts/demo/demoSetup';
 import { executeWorkflow, importJson, installPackage, n8nInstance, type N8nInstance } from '../../scripts/demo/n8nRuntime';
 import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
-import { DEMO_ACCESS_KEY, DEMO_STS_KEY } from '../../simulator/directory';
+import { DEMO_ACCESS_KEY, DEMO_DEVICES, DEMO_STS_KEY } from '../../simulator/directory';
 import { credentialsFor, type SignatureVersion } from '../harness/agents';
 
 jest.setTimeout(240_000);
 
-type Workflow = { id: string; name: string; nodes: Array<{ name: string; credentials?: Record<string, { id: string; name: string }> }> };
+type Workflow = {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }>;
+};
 
 const example = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as Workflow;
 
@@ -26,6 +30,22 @@ function exampleWith(credentialId: string, id: string): Workflow {
 	copy.name = `${example.name} (${credentialId})`;
 	const ready = copy.nodes.find((node) => node.name === 'Ready Agent')!;
 	ready.credentials = { alibabaCloudCccApi: { id: credentialId, name: credentialId } };
+	return copy;
+}
+
+/**
+ * The example as workflows built before the lookup read: the roster carries each agent's Device ID, and Ready Agent
+ * has no Device parameter at all (so n8n fills in its default).
+ */
+function exampleWithDeviceIds(): Workflow {
+	const copy = exampleWith('cccDemoCredential', 'cccE2eDeviceIdMode');
+	const rosterNode = copy.nodes.find((node) => node.name === 'Agents on This Shift')!;
+	const roster = JSON.parse(String(rosterNode.parameters.jsonOutput)) as { agents: Array<{ userId: string; deviceId?: string }> };
+	for (const agent of roster.agents) agent.deviceId = DEMO_DEVICES[agent.userId as keyof typeof DEMO_DEVICES] ?? 'ACC-YUNBS-1.0.10-temp-desk';
+	rosterNode.parameters.jsonOutput = JSON.stringify(roster);
+	const ready = copy.nodes.find((node) => node.name === 'Ready Agent')!;
+	const { device: _device, ...parameters } = ready.parameters;
+	ready.parameters = { ...parameters, deviceId: '={{ $json.deviceId }}' };
 	return copy;
 }
 
@@ -59,6 +79,7 @@ describe('the package in a real n8n', () => {
 			exampleWith('cccV1Credential', 'cccE2eV1Signature'),
 			exampleWith('cccStsCredential', 'cccE2eStsToken00'),
 			exampleWith('cccXmlCredential', 'cccE2eXmlAnswers'),
+			exampleWithDeviceIds(),
 		]) {
 			await importJson(n8n, 'workflow', workflow);
 		}
@@ -70,31 +91,44 @@ describe('the package in a real n8n', () => {
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
-	it('runs the shipped example: ready agents on the main output, failures on the error output', async () => {
+	it('runs the shipped example: devices looked up, ready agents on the main output, failures on the error output', async () => {
 		const run = await executeWorkflow(n8n, example.id);
 		const { success, errors } = outputsOf(run, 'Ready Agent');
-		expect(success.map((item) => [item.UserId, item.UserState, item.OutboundScenario])).toEqual([
-			['alice@ccc-test', 'READY', false],
-			['bob@ccc-test', 'READY', false],
-			['user-test@ccc-test', 'READY', false],
+		expect(success.map((item) => [item.UserId, item.UserState, item.DeviceId, item.OutboundScenario])).toEqual([
+			['alice@ccc-test', 'READY', DEMO_DEVICES['alice@ccc-test'], false],
+			['bob@ccc-test', 'READY', DEMO_DEVICES['bob@ccc-test'], false],
+			['user-test@ccc-test', 'READY', DEMO_DEVICES['user-test@ccc-test'], false],
 		]);
 		expect(success[1].SignedSkillGroupIdList).toEqual(['skg-sales@ccc-test', 'skg-support@ccc-test']);
 		expect(errors.map((item) => [item.userId, (item.details as { code: string }).code])).toEqual([
 			['carol@ccc-test', 'InvalidOperation.UserState'],
+			['erin@ccc-test', 'NoRegisteredDevice'],
 			['nobody@ccc-test', 'NotExists.UserId'],
 		]);
 		expect(errors[1]).toMatchObject({
-			error: 'NotExists.UserId: The user nobody@ccc-test does not exist in instance ccc-test.',
-			details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 4 },
+			error: 'NoRegisteredDevice: erin@ccc-test is not signed in to a workstation: sign in to the CCC workbench first',
+			details: { httpStatus: 200, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.stringContaining('1 earlier registration(s) have lapsed'), itemIndex: 4 },
 		});
+		expect(errors[2]).toMatchObject({
+			error: 'NotExists.UserId: The user nobody@ccc-test does not exist in instance ccc-test.',
+			details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 5 },
+		});
+		// Every agent looked up; only those with a registered device readied, on that device.
+		expect(json.requests.filter((entry) => entry.action === 'ListDevices').map((entry) => entry.params.UserId)).toEqual(
+			['alice', 'bob', 'user-test', 'carol', 'erin', 'nobody'].map((name) => `${name}@ccc-test`),
+		);
+		expect(json.requests.filter((entry) => entry.action === 'ReadyForService').map((entry) => entry.params.DeviceId)).toEqual(
+			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test'] as const).map((userId) => DEMO_DEVICES[userId]),
+		);
 		expect(outputsOf(run, 'Summarize Ready Agents').success[0].text).toBe(
 			'3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)',
 		);
 		expect(outputsOf(run, 'Describe Failure').success.map((item) => item.text)).toEqual([
 			expect.stringMatching(/^Could not ready carol@ccc-test on ccc-test: InvalidOperation\.UserState\. /),
+			expect.stringMatching(/^Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice\. ListDevices found no registered device/),
 			expect.stringMatching(/^Could not ready nobody@ccc-test on ccc-test: NotExists\.UserId\. /),
 		]);
-		expect(json.requests.filter((entry) => entry.signatureVersion === 'v3').length).toBeGreaterThanOrEqual(5);
+		expect(json.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
 		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
 	});
 
@@ -111,12 +145,25 @@ describe('the package in a real n8n', () => {
 	it('types XML answers like JSON ones', async () => {
 		const run = await executeWorkflow(n8n, 'cccE2eXmlAnswers');
 		const { success, errors } = outputsOf(run, 'Ready Agent');
-		expect(xml.requests.length).toBeGreaterThanOrEqual(5);
+		expect(xml.requests.length).toBeGreaterThanOrEqual(10);
 		expect(success.map((item) => [item.UserId, item.OutboundScenario, item.SignedSkillGroupIdList])).toEqual([
 			['alice@ccc-test', false, ['skg-sales@ccc-test']],
 			['bob@ccc-test', false, ['skg-sales@ccc-test', 'skg-support@ccc-test']],
 			['user-test@ccc-test', false, []],
 		]);
+		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'NoRegisteredDevice', 'NotExists.UserId']);
+	});
+
+	it('still runs a workflow built before the lookup: Device IDs from the roster, no Device parameter', async () => {
+		const before = json.requests.length;
+		const run = await executeWorkflow(n8n, 'cccE2eDeviceIdMode');
+		const { success, errors } = outputsOf(run, 'Ready Agent');
+		// With a Device ID given, erin is readied on it without a lookup; carol is busy, nobody does not exist.
+		expect(success.map((item) => [item.UserId, item.DeviceId])).toEqual([
+			...(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test'] as const).map((userId) => [userId, DEMO_DEVICES[userId]]),
+			['erin@ccc-test', 'ACC-YUNBS-1.0.10-temp-desk'],
+		]);
 		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'NotExists.UserId']);
+		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual(Array(6).fill('ReadyForService'));
 	});
 });

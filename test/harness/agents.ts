@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
+import { DEMO_ACCESS_KEY, loadAgentId, loadDeviceId } from '../../simulator/directory';
 
 /** The node's parameters, with the agent's fields taken from each item by expressions. */
 export const agentParameters = {
@@ -21,7 +21,7 @@ export const agent = (userId: string, extra: Record<string, unknown> = {}) => ({
 
 /** Items for the first `count` agents of the simulator's load instance. */
 export const loadItems = (count: number) =>
-	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: `dev-${index}`, userId: loadAgentId(index) }));
+	Array.from({ length: count }, (_, index) => ({ instanceId: 'ccc-load', deviceId: loadDeviceId(index), userId: loadAgentId(index) }));
 
 export type SignatureVersion = 'v1' | 'v3';
 

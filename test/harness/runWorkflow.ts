@@ -13,15 +13,18 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { CccListDevices } from '../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
 import { CccReadyForService } from '../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TestItems } from './testItemsNode';
 
 export const CCC_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
+export const LIST_DEVICES_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccListDevices';
 const ITEMS_NODE_TYPE = 'test.testItems';
 
 const nodeTypeRegistry: Record<string, INodeType> = {
 	[CCC_NODE_TYPE]: new CccReadyForService(),
+	[LIST_DEVICES_NODE_TYPE]: new CccListDevices(),
 	[ITEMS_NODE_TYPE]: new TestItems(),
 };
 
@@ -71,6 +74,10 @@ export interface CccRun {
 }
 
 export interface CccWorkflow {
+	/** The CCC node under test (default: CCC ReadyForService). */
+	readonly nodeType?: string;
+	/** n8n's "Always Output Data" setting of that node. */
+	readonly alwaysOutputData?: boolean;
 	readonly items: readonly IDataObject[];
 	readonly parameters: Record<string, NodeParameterValueType>;
 	readonly credentials: ICredentialDataDecryptedObject;
@@ -79,8 +86,10 @@ export interface CccWorkflow {
 	readonly recordRequests?: boolean;
 }
 
-/** Runs Test Items → CCC ReadyForService through n8n's real `WorkflowExecute`, and returns what the CCC node output. */
+/** Runs Test Items → a CCC node through n8n's real `WorkflowExecute`, and returns what the CCC node output. */
 export async function runCccWorkflow({
+	nodeType = CCC_NODE_TYPE,
+	alwaysOutputData = false,
 	items,
 	parameters,
 	credentials,
@@ -109,10 +118,11 @@ export async function runCccWorkflow({
 			{
 				id: 'ccc',
 				name: 'CCC',
-				type: CCC_NODE_TYPE,
+				type: nodeType,
 				typeVersion: 1,
 				position: [200, 0],
 				parameters,
+				alwaysOutputData,
 				credentials: { alibabaCloudCccApi: { id: 'cred-1', name: 'CCC test credential' } },
 				onError,
 			},

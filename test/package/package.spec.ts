@@ -6,9 +6,18 @@ import { PackageDirectoryLoader } from 'n8n-core';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { CCC_NODE_TYPE } from '../harness/runWorkflow';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
+import { CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE } from '../harness/runWorkflow';
 
 const root = path.resolve(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+/** dist/nodes/AlibabaCloudCcc/<Folder>/<Class>.node.js → the node's folder, and its name: the class, lower camel case. */
+const declaredNodes = manifest.n8n.nodes.map((file) => {
+	const className = path.basename(file, '.node.js');
+	return { folder: path.basename(path.dirname(file)), name: className[0].toLowerCase() + className.slice(1) };
+});
+/** The shared layers, lowest first; every node folder sits above them all, and no node imports another. */
+const SHARED_LAYERS = ['signing', 'auth', 'response', 'transport', 'params', 'execution', 'agent'];
 
 function filesUnder(folder: string): string[] {
 	return readdirSync(folder).flatMap((name) => {
@@ -28,35 +37,45 @@ describe('the built package', () => {
 		await loader.loadAll();
 	});
 
-	it('registers the node and the credential under the names the workflows use', () => {
+	it('registers every node package.json lists, and the credential, under the names the workflows use', () => {
 		expect(loader.packageName).toBe('n8n-nodes-alibaba-ccc');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['cccReadyForService']);
+		expect(declaredNodes.map((node) => `${loader.packageName}.${node.name}`)).toEqual([CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE]);
+		expect(Object.keys(loader.nodeTypes)).toEqual(declaredNodes.map((node) => node.name));
 		expect(Object.keys(loader.credentialTypes)).toEqual(['alibabaCloudCccApi']);
 	});
 
-	it('describes the node as users see it: name, icons, codex, tool use, credential', () => {
-		const [description] = loader.types.nodes;
-		expect(`${loader.packageName}.${description.name}`).toBe(CCC_NODE_TYPE);
+	it.each([
+		['cccReadyForService', 'CCC ReadyForService', ['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options'], 'agent ready'],
+		['cccListDevices', 'CCC ListDevices', ['Instance ID', 'User ID', 'Options'], 'agent devices'],
+	])('describes %s as users see it: name, fields, icons, codex, tool use, credential', (name, displayName, fields, alias) => {
+		const description = loader.types.nodes.find((node) => node.name === name)!;
 		expect(description).toMatchObject({
-			displayName: 'CCC ReadyForService',
-			name: 'cccReadyForService',
+			displayName,
+			name,
 			usableAsTool: true,
 			credentials: [{ name: 'alibabaCloudCccApi', required: true }],
-			codex: { categories: ['Communication', 'Productivity'], alias: expect.arrayContaining(['agent ready', 'contact center', 'call center']) },
+			codex: { categories: ['Communication', 'Productivity'], alias: expect.arrayContaining([alias, 'contact center', 'call center']) },
 		});
-		expect(description.properties.map((property) => property.displayName)).toEqual([
-			'Instance ID',
-			'Device ID',
-			'User ID',
-			'Outbound Scenario',
-			'Options',
-		]);
-		// n8n serves icons from the files it resolved at load time.
+		expect(description.properties.map((property) => property.displayName)).toEqual(fields);
+		// n8n serves icons from the files it resolved at load time; each node has its own.
 		const iconUrls = description.iconUrl as { light: string; dark: string };
 		expect(Object.keys(iconUrls).sort()).toEqual(['dark', 'light']);
 		for (const url of Object.values(iconUrls)) {
+			expect(url).toContain(`/${name}`);
 			expect(existsSync(path.join(root, url.replace(/^icons\/n8n-nodes-alibaba-ccc\//, '')))).toBe(true);
 		}
+	});
+
+	it('keeps Device ID the default of CCC ReadyForService, and User ID required only for the lookup', () => {
+		const properties = loader.types.nodes.find((node) => node.name === 'cccReadyForService')!.properties;
+		const device = properties.find((property) => property.name === 'device')!;
+		expect(device.default).toBe(DEVICE_SOURCE.deviceId);
+		expect(device.options?.map((option) => ('value' in option ? option.value : undefined)).sort()).toEqual(Object.values(DEVICE_SOURCE).sort());
+		expect(properties.filter((property) => property.name === 'userId').map((property) => [property.required ?? false, property.displayOptions?.show?.device])).toEqual([
+			[false, [DEVICE_SOURCE.deviceId]],
+			[true, [DEVICE_SOURCE.registeredDevice]],
+		]);
+		expect(properties.find((property) => property.name === 'deviceId')?.displayOptions?.show?.device).toEqual([DEVICE_SOURCE.deviceId]);
 	});
 
 	it('masks the secret and the STS token in the credential form', () => {
@@ -83,11 +102,15 @@ describe('the built package', () => {
 		}
 	});
 
-	it('points imports one way: node → transport → signing, never back', () => {
-		const layers = ['signing', 'auth', 'response', 'transport', 'params', 'execution', 'ReadyForService'];
-		const rank = (spec: string) => layers.findIndex((layer) => spec.includes(`/${layer}/`) || spec.startsWith(`../${layer}`));
-		for (const file of filesUnder(path.join(root, 'dist/nodes/AlibabaCloudCcc')).filter((name) => name.endsWith('.js'))) {
-			const own = layers.findIndex((layer) => file.includes(`/${layer}/`));
+	it('points imports one way: node → execution → transport → signing, never back, and no node into another', () => {
+		const nodeRank = SHARED_LAYERS.length;
+		const rankOf = (folder: string) => (declaredNodes.some((node) => node.folder === folder) ? nodeRank : SHARED_LAYERS.indexOf(folder));
+		const rank = (spec: string) => rankOf(spec.split('/')[1] ?? '');
+		const files = filesUnder(path.join(root, 'dist/nodes/AlibabaCloudCcc')).filter((name) => name.endsWith('.js'));
+		// Every folder is a known layer or a declared node.
+		expect([...new Set(files.map((file) => path.basename(path.dirname(file))))].filter((folder) => rankOf(folder) < 0)).toEqual([]);
+		for (const file of files) {
+			const own = rankOf(path.basename(path.dirname(file)));
 			for (const spec of importsOf(file).filter((candidate) => candidate.startsWith('../'))) {
 				expect({ file: path.relative(root, file), spec, lower: rank(spec) < own }).toEqual({ file: path.relative(root, file), spec, lower: true });
 			}

@@ -1,23 +1,35 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { INSTANCE_ID, USER_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
+import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
+import { lookUpDeviceId } from '../agent/lookUpDevice';
 import { runCccAction } from '../execution/runCccAction';
-import { readBoolean, readOptionalMatching, readRequiredText } from '../params/readParameter';
-import { READY_FOR_SERVICE_DATA_TYPES } from './readyForServiceData';
-import { DEVICE_ID, INSTANCE_ID, OUTBOUND_SCENARIO, USER_ID } from './readyForServiceFields';
+import { readBoolean, readOptionalMatching, readRequiredMatching, readRequiredText } from '../params/readParameter';
+import { DEVICE, DEVICE_ID, DEVICE_SOURCE, OUTBOUND_SCENARIO } from './readyForServiceFields';
 
-/** name@instance, without spaces. */
-const USER_ID_PATTERN = /^[^\s@]+@[^\s@]+$/;
-
-/** One signed ReadyForService call per input item; the item's JSON becomes the answer's `Data`. */
+/**
+ * One signed ReadyForService call per input item; the item's JSON becomes the answer's `Data`. With "Agent's
+ * Registered Device", a ListDevices call first finds the workstation the agent is signed in on.
+ */
 export async function readyForService(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runCccAction(this, {
 		action: 'ReadyForService',
-		dataTypes: READY_FOR_SERVICE_DATA_TYPES,
-		readParams: (itemIndex) => ({
-			InstanceId: readRequiredText(this, INSTANCE_ID, itemIndex),
-			DeviceId: readRequiredText(this, DEVICE_ID, itemIndex),
-			UserId: readOptionalMatching(this, USER_ID, itemIndex, USER_ID_PATTERN, 'of the form name@instance'),
-			OutboundScenario: readBoolean(this, OUTBOUND_SCENARIO, itemIndex),
-		}),
+		dataTypes: AGENT_STATE_DATA_TYPES,
+		readParams: async (itemIndex, calls) => {
+			const InstanceId = readRequiredText(this, INSTANCE_ID, itemIndex);
+			if (this.getNodeParameter(DEVICE.name, itemIndex, DEVICE_SOURCE.deviceId) !== DEVICE_SOURCE.registeredDevice) {
+				return {
+					InstanceId,
+					DeviceId: readRequiredText(this, DEVICE_ID, itemIndex),
+					UserId: readOptionalMatching(this, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM),
+					OutboundScenario: readBoolean(this, OUTBOUND_SCENARIO, itemIndex),
+				};
+			}
+			// Every field is checked before the lookup sends anything.
+			const UserId = readRequiredMatching(this, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM, "to look up the agent's registered device");
+			const OutboundScenario = readBoolean(this, OUTBOUND_SCENARIO, itemIndex);
+			const DeviceId = await lookUpDeviceId(calls, this.getNode(), itemIndex, InstanceId, UserId);
+			return { InstanceId, DeviceId, UserId, OutboundScenario };
+		},
 	});
 }

@@ -1,38 +1,53 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { FieldTypes } from '../response/normalizeFields';
-import { callCcc, newCccSession, type CccParams } from '../transport/cccRequest';
+import type { CccEnvelope } from '../response/cccEnvelope';
+import { callCcc, newCccSession, type CccParams, type CccRequest } from '../transport/cccRequest';
 import { readCallOptions, retryPolicyOf } from './callOptions';
 import { runPerItem } from './runPerItem';
 
-export interface CccAction {
-	readonly action: string;
-	/** The documented types of the action's `Data` fields. */
-	readonly dataTypes: FieldTypes;
-	/** Reads and checks one item's API parameters (throwing a NodeOperationError that names the field and item). */
-	readonly readParams: (itemIndex: number) => CccParams;
+/** The calls one item may make besides its action: signed, paced, retried and cancelled like the action itself. */
+export interface CccItemCalls {
+	call(request: CccRequest): Promise<CccEnvelope>;
+	/** The gateway's clock as far as this run knows it (ms since the epoch), for times CCC sends. */
+	now(): number;
+}
+
+export interface CccAction extends Omit<CccRequest, 'params'> {
+	/**
+	 * Reads and checks one item's API parameters (throwing a NodeOperationError that names the field and item); may
+	 * first make calls of its own, such as a lookup the parameters depend on.
+	 */
+	readonly readParams: (itemIndex: number, calls: CccItemCalls) => CccParams | Promise<CccParams>;
+}
+
+/** With Simplify, an item per struct of `Data` (a list action gives one per entry, maybe none); else the whole answer. */
+function outputOf(envelope: CccEnvelope, dataIsList: boolean | undefined, simplify: boolean): IDataObject[] {
+	if (!simplify) return [envelope];
+	if (dataIsList) return Array.isArray(envelope.Data) ? envelope.Data : [];
+	return [(envelope.Data as IDataObject | undefined) ?? {}];
 }
 
 /**
- * The execute loop of a CCC action node: one signed call per input item, paced and retried as the node's Options
- * say; each item's JSON becomes the answer's `Data` (or the whole answer without Simplify).
+ * The execute loop of a CCC action node: per input item, the calls `readParams` makes, then one call of the action,
+ * all paced by one pacer (Max Requests per Second counts every request) and retried as the node's Options say.
  */
-export async function runCccAction(context: IExecuteFunctions, { action, dataTypes, readParams }: CccAction): Promise<INodeExecutionData[][]> {
+export async function runCccAction(context: IExecuteFunctions, { readParams, ...action }: CccAction): Promise<INodeExecutionData[][]> {
 	// How fast the run goes is one setting for the whole run: the first item's.
 	const pace = context.getInputData().length > 0 ? readCallOptions(context, 0) : {};
 	const session = newCccSession(Math.max(0, pace.maxRequestsPerSecond ?? 0));
 	const concurrency = Math.max(1, Math.floor(pace.concurrency ?? 1));
 	return await runPerItem(
 		context,
-		async (itemIndex): Promise<IDataObject> => {
-			const params = readParams(itemIndex);
+		async (itemIndex): Promise<IDataObject[]> => {
 			const options = readCallOptions(context, itemIndex);
-			const envelope = await callCcc(
-				context,
-				{ action, params, dataTypes, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) },
-				session,
-			);
-			return options.simplify === false ? envelope : (envelope.Data ?? {});
+			const calls: CccItemCalls = {
+				call: async (request) =>
+					await callCcc(context, { ...request, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) }, session),
+				now: () => Date.now() + session.clockOffsetMs,
+			};
+			const params = await readParams(itemIndex, calls);
+			const envelope = await calls.call({ ...action, params });
+			return outputOf(envelope, action.dataIsList, options.simplify !== false);
 		},
 		concurrency,
 	);

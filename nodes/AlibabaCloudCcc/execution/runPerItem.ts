@@ -18,17 +18,17 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 
 /**
  * Runs `perItem` for every input item, up to `concurrency` at a time in a sliding window (a finished item makes room
- * for the next at once), and keeps one output item per input item, in input order, paired to it: its data, or, with
- * "On Error: Continue", its error. Without it, the first failure (by item order) stops the node, naming the item;
+ * for the next at once), and keeps its output items in input order, each paired to its input item: what `perItem`
+ * returned (none, one or several), or, with "On Error: Continue", one error item. Without it, the first failure (by item order) stops the node, naming the item;
  * items already in flight finish first, and no new one starts.
  */
 export async function runPerItem(
 	context: IExecuteFunctions,
-	perItem: (itemIndex: number) => Promise<IDataObject>,
+	perItem: (itemIndex: number) => Promise<IDataObject[]>,
 	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
 	const count = context.getInputData().length;
-	const output: INodeExecutionData[] = new Array(count);
+	const output: INodeExecutionData[][] = new Array(count);
 	const failures: Array<NodeApiError | NodeOperationError> = [];
 	let next = 0;
 
@@ -37,13 +37,13 @@ export async function runPerItem(
 			const itemIndex = next++;
 			if (concurrency > 1) await yieldToPendingIo();
 			try {
-				output[itemIndex] = { json: await perItem(itemIndex), pairedItem: { item: itemIndex } };
+				output[itemIndex] = (await perItem(itemIndex)).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (caught) {
 				const error =
 					caught instanceof NodeOperationError || caught instanceof NodeApiError
 						? caught
 						: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
-				if (context.continueOnFail()) output[itemIndex] = errorItem(error, itemIndex);
+				if (context.continueOnFail()) output[itemIndex] = [errorItem(error, itemIndex)];
 				else failures.push(error);
 			}
 		}
@@ -53,7 +53,7 @@ export async function runPerItem(
 	if (failures.length > 0) {
 		throw failures.reduce((first, error) => (itemIndexOf(error) < itemIndexOf(first) ? error : first));
 	}
-	return [output];
+	return [output.flat()];
 }
 
 const itemIndexOf = (error: NodeApiError | NodeOperationError): number =>

@@ -60,3 +60,19 @@ export function readBoolean(context: IExecuteFunctions, field: FieldLabel, itemI
 	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
 	throw invalid(context, field, itemIndex, `is ${describeType(value)}, not true or false,`, 'Make the expression return a boolean');
 }
+
+/** Text that must be given (`purpose` says what for) and match `pattern`. */
+export function readRequiredMatching(
+	context: IExecuteFunctions,
+	field: FieldLabel,
+	itemIndex: number,
+	pattern: RegExp,
+	expected: string,
+	purpose: string,
+): string {
+	const value = readOptionalMatching(context, field, itemIndex, pattern, expected);
+	if (!value) {
+		throw invalid(context, field, itemIndex, `is empty`, `${field.displayName} is needed ${purpose}: set it, or check that its expression finds a value`);
+	}
+	return value;
+}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeFields, type FieldTypes } from './normalizeFields';
+import { normalizeFields, normalizeList, type FieldTypes } from './normalizeFields';
 
 /** The fields every CCC 2020-07-01 answer carries around its `Data` (errors carry a subset, plus HostId/Recommend). */
 const ENVELOPE_TYPES: FieldTypes = {
@@ -16,13 +16,13 @@ export interface CccEnvelope extends IDataObject {
 	Code?: string;
 	Message?: string;
 	HttpStatusCode?: number;
-	Data?: IDataObject;
+	Data?: IDataObject | IDataObject[];
 }
 
-/** Types the envelope and, with the API's own field types, its `Data`. */
-export function readEnvelope(decoded: Record<string, unknown>, dataTypes: FieldTypes): CccEnvelope {
+/** Types the envelope and, with the API's own field types, its `Data`: one struct, or a list of them. */
+export function readEnvelope(decoded: Record<string, unknown>, dataTypes: FieldTypes, dataIsList = false): CccEnvelope {
 	const envelope = normalizeFields(decoded, ENVELOPE_TYPES) as CccEnvelope;
-	if ('Data' in decoded) envelope.Data = normalizeFields(decoded.Data, dataTypes);
+	if ('Data' in decoded) envelope.Data = (dataIsList ? normalizeList : normalizeFields)(decoded.Data, dataTypes);
 	return envelope;
 }
 

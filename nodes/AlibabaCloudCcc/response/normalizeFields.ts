@@ -52,3 +52,9 @@ export function normalizeFields(struct: unknown, types: FieldTypes): IDataObject
 		}),
 	) as IDataObject;
 }
+
+/** A list of structs: an array, or one bare struct (a single XML element); nothing or an empty element is no entry. */
+export function normalizeList(value: unknown, types: FieldTypes): IDataObject[] {
+	if (value === undefined || value === null || value === '') return [];
+	return (Array.isArray(value) ? value : [value]).map((entry) => normalizeFields(entry, types));
+}

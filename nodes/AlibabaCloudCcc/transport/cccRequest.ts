@@ -14,11 +14,17 @@ import { transportFailure } from './transportFailure';
 
 export type CccParams = Readonly<Record<string, string | boolean | undefined>>;
 
-export interface CccCall {
+/** What one CCC call asks for: the action, its parameters, and the documented shape of its `Data`. */
+export interface CccRequest {
 	readonly action: string;
 	readonly params: CccParams;
 	/** The documented types of the action's `Data` fields. */
 	readonly dataTypes: FieldTypes;
+	/** Whether `Data` is a list of such structs (ListDevices) rather than one. */
+	readonly dataIsList?: boolean;
+}
+
+export interface CccCall extends CccRequest {
 	readonly itemIndex: number;
 	/** Milliseconds before one attempt is abandoned. */
 	readonly timeout?: number;
@@ -78,7 +84,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 	const httpStatus = response.statusCode;
 	let envelope: CccEnvelope;
 	try {
-		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes);
+		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes, call.dataIsList);
 	} catch (error) {
 		if (!(error instanceof UndecodableBodyError)) throw error;
 		const message = `CCC answered with a body that is neither JSON nor XML: ${error.excerpt}`;

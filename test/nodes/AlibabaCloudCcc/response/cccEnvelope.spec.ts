@@ -1,12 +1,12 @@
-import { READY_FOR_SERVICE_DATA_TYPES } from '../../../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceData';
+import { AGENT_STATE_DATA_TYPES } from '../../../../nodes/AlibabaCloudCcc/agent/agentStateData';
 import { seedJsonExample, seedXmlExample } from '../../../fixtures/seedPageExamples';
 import { isSuccess, readEnvelope } from '../../../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../../../nodes/AlibabaCloudCcc/response/decodeBody';
 
 describe('readEnvelope', () => {
 	it('decodes the seed page\'s JSON and XML examples to the same typed answer', () => {
-		const fromJson = readEnvelope(decodeBody(seedJsonExample, 'application/json'), READY_FOR_SERVICE_DATA_TYPES);
-		const fromXml = readEnvelope(decodeBody(seedXmlExample, 'text/xml'), READY_FOR_SERVICE_DATA_TYPES);
+		const fromJson = readEnvelope(decodeBody(seedJsonExample, 'application/json'), AGENT_STATE_DATA_TYPES);
+		const fromXml = readEnvelope(decodeBody(seedXmlExample, 'text/xml'), AGENT_STATE_DATA_TYPES);
 		expect(fromXml).toEqual(fromJson);
 		expect(fromJson).toEqual({
 			RequestId: 'CC49060B-87ED-489A-AD3D-00E57775DBFF',

@@ -1,4 +1,4 @@
-import { normalizeFields } from '../../../../nodes/AlibabaCloudCcc/response/normalizeFields';
+import { normalizeFields, normalizeList } from '../../../../nodes/AlibabaCloudCcc/response/normalizeFields';
 
 const types = { Flag: 'boolean', Count: 'number', Ids: 'stringList', Name: 'string' } as const;
 
@@ -35,5 +35,17 @@ describe('normalizeFields', () => {
 
 	it.each([[''], [undefined], [null], [['x']]])('reads an empty or odd struct (%j) as {}', (struct) => {
 		expect(normalizeFields(struct, types)).toEqual({});
+	});
+});
+
+describe('normalizeList', () => {
+	it.each<[string, unknown, unknown[]]>([
+		['a JSON array', [{ Count: '1' }, { Count: 2 }], [{ Count: 1 }, { Count: 2 }]],
+		['one XML element (a bare struct)', { Count: '7', Name: 'x' }, [{ Count: 7, Name: 'x' }]],
+		['an empty XML element', '', []],
+		['an absent Data', undefined, []],
+		['an empty JSON array', [], []],
+	])('reads %s', (_name, value, expected) => {
+		expect(normalizeList(value, types)).toEqual(expected);
 	});
 });

@@ -1,7 +1,10 @@
 import type { FieldTypes } from '../response/normalizeFields';
 
-/** The documented types of ReadyForService's `Data` (CCC 2020-07-01); the rest of its fields are strings. */
-export const READY_FOR_SERVICE_DATA_TYPES: FieldTypes = {
+/**
+ * The documented types of an agent's state as CCC's agent-state actions (ReadyForService and its siblings) return it
+ * in `Data` (CCC 2020-07-01); the rest of its fields are strings.
+ */
+export const AGENT_STATE_DATA_TYPES: FieldTypes = {
 	BreakCode: 'string',
 	DeviceId: 'string',
 	Extension: 'string',

@@ -1,0 +1,12 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { instanceIdProperty, userIdProperty } from '../agent/agentFields';
+import { callOptionsProperty } from '../execution/callOptions';
+
+export const listDevicesProperties: INodeProperties[] = [
+	instanceIdProperty,
+	userIdProperty(
+		"Agent whose workstations to list, in the form name@instance. Leave empty for the agent bound to the credential's RAM identity.",
+	),
+	callOptionsProperty,
+];
