@@ -18,10 +18,10 @@ export interface CccAction {
  * say; each item's JSON becomes the answer's `Data` (or the whole answer without Simplify).
  */
 export async function runCccAction(context: IExecuteFunctions, { action, dataTypes, readParams }: CccAction): Promise<INodeExecutionData[][]> {
+	if (context.getInputData().length === 0) return [[]];
 	// How fast the run goes is one setting for the whole run: the first item's.
-	const pace = context.getInputData().length > 0 ? readCallOptions(context, 0) : {};
-	const session = newCccSession(Math.max(0, pace.maxRequestsPerSecond ?? 0));
-	const concurrency = Math.max(1, Math.floor(pace.concurrency ?? 1));
+	const pace = readCallOptions(context, 0);
+	const session = newCccSession(pace.maxRequestsPerSecond);
 	return await runPerItem(
 		context,
 		async (itemIndex): Promise<IDataObject> => {
@@ -32,8 +32,8 @@ export async function runCccAction(context: IExecuteFunctions, { action, dataTyp
 				{ action, params, dataTypes, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) },
 				session,
 			);
-			return options.simplify === false ? envelope : (envelope.Data ?? {});
+			return options.simplify ? (envelope.Data ?? {}) : envelope;
 		},
-		concurrency,
+		pace.concurrency,
 	);
 }
