@@ -17,7 +17,9 @@ export type Fault =
 	| { readonly kind: 'reset' }
 	| { readonly kind: 'hang' }
 	| { readonly kind: 'html'; readonly status: number }
-	| { readonly kind: 'truncated' };
+	| { readonly kind: 'truncated'; readonly format?: Format }
+	/** Headers announce the whole body, then the connection drops halfway through it. */
+	| { readonly kind: 'cut' };
 
 export interface SimRequest {
 	readonly action: string;
@@ -348,11 +350,21 @@ export class CccSimulator {
 				response.writeHead(fault.status, { 'content-type': 'text/html' });
 				response.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>');
 				return;
-			case 'truncated':
+			case 'truncated': {
 				await this.delay();
-				response.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-				response.end(`{"RequestId":"${requestId}","Code":"OK","Data":{"UserId":"trunc`);
+				const { contentType, text } = render(fault.format ?? format, 'ReadyForServiceResponse', { RequestId: requestId, Code: 'OK', Data: { UserId: 'truncated' } });
+				response.writeHead(200, { 'content-type': contentType });
+				response.end(text.slice(0, Math.floor(text.length / 2)));
 				return;
+			}
+			case 'cut': {
+				await this.delay();
+				const { contentType, text } = render(format, 'ReadyForServiceResponse', { RequestId: requestId, Code: 'OK', Data: { UserId: 'cut' } });
+				response.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+				response.write(text.slice(0, Math.floor(text.length / 2)));
+				response.socket?.destroySoon();
+				return;
+			}
 		}
 	}
 }

@@ -63,7 +63,9 @@ const MATRIX: Array<{ name: string; fault: Fault; retried: boolean; code: string
 	{ name: 'connection reset', fault: { kind: 'reset' }, retried: true, code: 'Network.ConnectionReset' },
 	{ name: 'hung connection (timeout)', fault: { kind: 'hang' }, retried: true, code: 'Network.Timeout' },
 	{ name: 'HTML 502 page', fault: { kind: 'html', status: 502 }, retried: true, code: 'InvalidResponse' },
-	{ name: 'truncated JSON (HTTP 200)', fault: { kind: 'truncated' }, retried: false, code: 'InvalidResponse' },
+	{ name: 'truncated JSON (HTTP 200)', fault: { kind: 'truncated', format: 'json' }, retried: true, code: 'InvalidResponse' },
+	{ name: 'truncated XML (HTTP 200)', fault: { kind: 'truncated', format: 'xml' }, retried: true, code: 'InvalidResponse' },
+	{ name: 'connection dropped while the body streams (HTTP 200)', fault: { kind: 'cut' }, retried: true, code: 'Network.ConnectionReset' },
 	{ name: 'other 4xx (InvalidParameter)', fault: { kind: 'error', status: 400, code: 'InvalidParameter' }, retried: false, code: 'InvalidParameter' },
 ];
 
