@@ -68,8 +68,9 @@ describe('CCC ReadyForService errors', () => {
 			{ name: 'a User ID without @', item: agent('alice@ccc-test', { userId: 'alice' }), field: 'User ID', problem: 'is not of the form name@instance' },
 			{ name: 'a User ID with spaces', item: agent('alice@ccc-test', { userId: 'al ice@ccc-test' }), field: 'User ID', problem: 'is not of the form' },
 			{ name: 'an Outbound Scenario that is not a boolean', item: agent('alice@ccc-test', { outbound: 'maybe' }), field: 'Outbound Scenario', problem: 'not true or false' },
-			{ name: 'a number as Instance ID', item: agent('alice@ccc-test', { instanceId: 42 }), field: 'Instance ID', problem: 'is a number, not text' },
-			{ name: 'an object as Device ID', item: agent('alice@ccc-test', { deviceId: { id: 1 } }), field: 'Device ID', problem: 'is a object, not text' },
+			{ name: 'a boolean as Instance ID', item: agent('alice@ccc-test', { instanceId: true }), field: 'Instance ID', problem: 'is a boolean, not text' },
+			{ name: 'an object as Device ID', item: agent('alice@ccc-test', { deviceId: { id: 1 } }), field: 'Device ID', problem: 'is an object, not text' },
+			{ name: 'an array as Device ID', item: agent('alice@ccc-test', { deviceId: ['dev-1'] }), field: 'Device ID', problem: 'is an array, not text' },
 		];
 
 		it.each(cases)('$name in item 1 stops before any request, naming the field and the item', async ({ item, field, problem }) => {
@@ -78,10 +79,11 @@ describe('CCC ReadyForService errors', () => {
 				parameters: agentParameters,
 				credentials: credentialsFor(simulator()),
 			});
-			expect(result.workflowError?.message).toBe(expect.stringContaining(`${field} `) && result.workflowError?.message);
-			expect(result.workflowError?.message).toContain(field);
-			expect(result.workflowError?.message).toContain(problem);
-			expect(result.workflowError?.message).toContain('in item 1');
+			const message = result.workflowError?.message ?? '';
+			// The field comes first, the item last: "Device ID is empty in item 1".
+			expect(message.startsWith(`${field} `)).toBe(true);
+			expect(message).toContain(problem);
+			expect(message.endsWith(' in item 1')).toBe(true);
 			expect(result.workflowError?.description).toMatch(/e\.g\. /);
 			expect(simulator().requests.map((entry) => entry.params.UserId)).toEqual(['alice@ccc-test']);
 		});
