@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import type { AnswerGate } from './answerGate';
 import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory } from './directory';
 import { render, type Format } from './render';
 import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
@@ -111,6 +112,9 @@ export class CccSimulator {
 
 	private inFlight = 0;
 
+	/** When set, every answer (faults included) waits until the test lets it go. */
+	gate: AnswerGate | undefined;
+
 	/** Decides, per request that passed authentication, whether to misbehave. */
 	faults: (request: SimRequest) => Fault | undefined = () => undefined;
 
@@ -151,6 +155,7 @@ export class CccSimulator {
 	}
 
 	async stop(): Promise<void> {
+		this.gate?.open();
 		for (const response of this.hanging) response.destroy();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -186,11 +191,13 @@ export class CccSimulator {
 			const fault = this.faults(authenticated);
 			if (fault) {
 				const entry = this.log(authenticated, receivedAt, fault.kind === 'error' ? fault.status : 0, fault.kind === 'error' ? fault.code : fault.kind, fault.kind);
+				await this.gate?.pass(authenticated);
 				await this.misbehave(fault, response, format, requestId);
 				return stamp(entry);
 			}
 			const data = this.dispatch(authenticated);
 			const entry = this.log(authenticated, receivedAt, 200, 'OK');
+			await this.gate?.pass(authenticated);
 			await this.answer(response, format, `${authenticated.action}Response`, 200, {
 				RequestId: requestId,
 				HttpStatusCode: this.options.stringlyTyped ? '200' : 200,
@@ -201,7 +208,9 @@ export class CccSimulator {
 			stamp(entry);
 		} catch (error) {
 			if (!(error instanceof ApiFailure)) throw error;
-			const entry = this.log(logged ?? { action: '', params: {}, signatureVersion: isV3 ? 'v3' : 'v1', nonce: '', accessKeyId: '' }, receivedAt, error.status, error.code);
+			const refused = logged ?? { action: '', params: {}, signatureVersion: isV3 ? 'v3' : 'v1', nonce: '', accessKeyId: '' };
+			const entry = this.log(refused, receivedAt, error.status, error.code);
+			await this.gate?.pass(refused);
 			const errorBody = error.gateway
 				? { RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}&product=CCC` }
 				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: [] };
