@@ -149,6 +149,26 @@ describe('CCC ReadyForService errors', () => {
 			expect(result.success.length + result.errors.length).toBe(items.length);
 		});
 
+		it('gives a failure that was retried the whole details shape the README documents', async () => {
+			simulator().faults = ({ params }) => (params.UserId === 'bob@ccc-test' ? { kind: 'error', status: 503, code: 'ServiceUnavailable', message: 'The service is unavailable.' } : undefined);
+			const result = await runCccWorkflow({
+				items: [agent('alice@ccc-test'), agent('bob@ccc-test')],
+				parameters: { ...agentParameters, options: { retryBaseDelay: 1 } },
+				credentials: credentialsFor(simulator()),
+				onError: 'continueErrorOutput',
+			});
+			expect(result.errors.map((item) => item.json.error)).toEqual(['ServiceUnavailable: The service is unavailable. (gave up after 3 attempts)']);
+			expect(result.errors[0].json.details).toEqual({
+				code: 'ServiceUnavailable',
+				message: 'The service is unavailable.',
+				httpStatus: 503,
+				requestId: expect.stringMatching(/^[0-9A-F-]{36}$/),
+				hint: 'A temporary failure at Alibaba Cloud: try again later',
+				attempts: 3,
+				itemIndex: 1,
+			});
+		});
+
 		it('lets no secret, token or signature reach any output or error', async () => {
 			const secret = 'zz-distinctive-secret-9f1c';
 			const token = 'zz-distinctive-sts-token-77ab';
