@@ -40,20 +40,14 @@ export const CALL_OPTION_DEFAULTS: {
 
 type NumberName = { [Name in keyof CallOptions]: CallOptions[Name] extends number ? Name : never }[keyof CallOptions];
 
-function numberOption(name: NumberName, displayName: string, description: string): INodeProperties {
-	const { default: value, min, max } = CALL_OPTION_DEFAULTS[name];
-	return {
-		displayName,
-		name,
-		type: 'number',
-		typeOptions: { minValue: min, ...(max === undefined ? {} : { maxValue: max }) },
-		default: value,
-		description,
-	};
-}
-
-function booleanOption(name: 'retryTransientErrors' | 'simplify', displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'boolean', default: CALL_OPTION_DEFAULTS[name].default, description };
+/** The editor's property of one option, its type, default and limits read from CALL_OPTION_DEFAULTS. */
+function optionProperty(name: keyof CallOptions, displayName: string, description: string): INodeProperties {
+	const definition = CALL_OPTION_DEFAULTS[name];
+	const shown = { displayName, name, default: definition.default, description };
+	if (!('min' in definition)) return { ...shown, type: 'boolean' };
+	const { min, max, integer } = definition;
+	const typeOptions = { minValue: min, ...(max === undefined ? {} : { maxValue: max }), ...(integer ? { numberPrecision: 0 } : {}) };
+	return { ...shown, type: 'number', typeOptions };
 }
 
 export const callOptionsProperty: INodeProperties = {
@@ -63,33 +57,33 @@ export const callOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		numberOption(
+		optionProperty(
 			'concurrency',
 			'Concurrency',
 			'How many items may have a request in flight at once. A finished item makes room for the next at once; output order is kept.',
 		),
-		numberOption(
+		optionProperty(
 			'maxAttempts',
 			'Max Attempts',
 			'Calls per item at most, the first included, when Retry Transient Errors is on. Only the failed item is sent again.',
 		),
-		numberOption(
+		optionProperty(
 			'maxRequestsPerSecond',
 			'Max Requests per Second',
 			"Keeps the run under your account's API rate: requests leave no faster than this (0 means no cap). Retries count too.",
 		),
-		numberOption(
+		optionProperty(
 			'retryBaseDelay',
 			'Retry Base Delay',
 			`Milliseconds to wait at most before the first retry; each further retry waits up to twice as long (random, at most ${MAX_RETRY_DELAY_MS / 1000} seconds)`,
 		),
-		booleanOption(
+		optionProperty(
 			'retryTransientErrors',
 			'Retry Transient Errors',
-			'Whether to call again for an item that failed for a passing reason (throttling, a 5xx answer, a lost connection, a timeout). Errors such as an unknown user are never retried.',
+			'Whether to call again for an item that failed for a passing reason (throttling, a passing server error, a lost connection, a timeout). Errors such as an unknown user are never retried.',
 		),
-		booleanOption('simplify', 'Simplify', 'Whether to return a simplified version of the response instead of the raw data'),
-		numberOption('timeout', 'Timeout', 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed and is retried'),
+		optionProperty('simplify', 'Simplify', 'Whether to return a simplified version of the response instead of the raw data'),
+		optionProperty('timeout', 'Timeout', 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed and is retried'),
 	],
 };
 
