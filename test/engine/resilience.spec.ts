@@ -110,6 +110,8 @@ describe('per-item resilience, through n8n\'s engine', () => {
 					const failure = errors.get(index);
 					expect({ index, calls, code: (failure?.details as IDataObject)?.code }).toEqual({ index, calls: attempts, code });
 					expect(failure?.error).toContain(attempts > 1 ? `(gave up after ${attempts} attempts)` : code);
+					// A body that stays unreadable is reported with its start, to see what came instead.
+					if (code === 'InvalidResponse') expect(failure?.error).toMatch(/could not be read \(cut off, or neither JSON nor XML\): (<|\{")/);
 				}
 			});
 			// A retry that re-sent an already signed request would have met SignatureNonceUsed.
