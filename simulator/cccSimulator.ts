@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import type { AnswerGate } from './answerGate';
 import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory } from './directory';
 import { render, type Format } from './render';
 import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
@@ -17,7 +18,9 @@ export type Fault =
 	| { readonly kind: 'reset' }
 	| { readonly kind: 'hang' }
 	| { readonly kind: 'html'; readonly status: number }
-	| { readonly kind: 'truncated' };
+	| { readonly kind: 'truncated'; readonly format?: Format }
+	/** Headers announce the whole body, then the connection drops halfway through it. */
+	| { readonly kind: 'cut' };
 
 export interface SimRequest {
 	readonly action: string;
@@ -109,6 +112,9 @@ export class CccSimulator {
 
 	private inFlight = 0;
 
+	/** When set, every answer (faults included) waits until the test lets it go. */
+	gate: AnswerGate | undefined;
+
 	/** Decides, per request that passed authentication, whether to misbehave. */
 	faults: (request: SimRequest) => Fault | undefined = () => undefined;
 
@@ -149,6 +155,7 @@ export class CccSimulator {
 	}
 
 	async stop(): Promise<void> {
+		this.gate?.open();
 		for (const response of this.hanging) response.destroy();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -184,11 +191,13 @@ export class CccSimulator {
 			const fault = this.faults(authenticated);
 			if (fault) {
 				const entry = this.log(authenticated, receivedAt, fault.kind === 'error' ? fault.status : 0, fault.kind === 'error' ? fault.code : fault.kind, fault.kind);
+				await this.gate?.pass(authenticated);
 				await this.misbehave(fault, response, format, requestId);
 				return stamp(entry);
 			}
 			const data = this.handlers[authenticated.action](authenticated);
 			const entry = this.log(authenticated, receivedAt, 200, 'OK');
+			await this.gate?.pass(authenticated);
 			await this.answer(response, format, `${authenticated.action}Response`, 200, {
 				RequestId: requestId,
 				HttpStatusCode: this.options.stringlyTyped ? '200' : 200,
@@ -199,7 +208,9 @@ export class CccSimulator {
 			stamp(entry);
 		} catch (error) {
 			if (!(error instanceof ApiFailure)) throw error;
-			const entry = this.log(logged ?? { action: '', params: {}, signatureVersion: isV3 ? 'v3' : 'v1', nonce: '', accessKeyId: '' }, receivedAt, error.status, error.code);
+			const refused = logged ?? { action: '', params: {}, signatureVersion: isV3 ? 'v3' : 'v1', nonce: '', accessKeyId: '' };
+			const entry = this.log(refused, receivedAt, error.status, error.code);
+			await this.gate?.pass(refused);
 			const errorBody = error.gateway
 				? { RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}&product=CCC` }
 				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: [] };
@@ -374,11 +385,21 @@ export class CccSimulator {
 				response.writeHead(fault.status, { 'content-type': 'text/html' });
 				response.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>');
 				return;
-			case 'truncated':
+			case 'truncated': {
 				await this.delay();
-				response.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-				response.end(`{"RequestId":"${requestId}","Code":"OK","Data":{"UserId":"trunc`);
+				const { contentType, text } = render(fault.format ?? format, 'ReadyForServiceResponse', { RequestId: requestId, Code: 'OK', Data: { UserId: 'truncated' } });
+				response.writeHead(200, { 'content-type': contentType });
+				response.end(text.slice(0, Math.floor(text.length / 2)));
 				return;
+			}
+			case 'cut': {
+				await this.delay();
+				const { contentType, text } = render(format, 'ReadyForServiceResponse', { RequestId: requestId, Code: 'OK', Data: { UserId: 'cut' } });
+				response.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+				response.write(text.slice(0, Math.floor(text.length / 2)));
+				response.socket?.destroySoon();
+				return;
+			}
 		}
 	}
 }

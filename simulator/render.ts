@@ -5,11 +5,9 @@ export type Format = 'json' | 'xml';
 const escapeXml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Arrays become repeated elements named after the field; an empty array an empty element. */
+/** Arrays become repeated elements named after the field, as CCC's XML has them: an empty array no element at all. */
 function toXml(name: string, value: unknown): string {
-	if (Array.isArray(value)) {
-		return value.length === 0 ? `<${name}></${name}>` : value.map((entry) => toXml(name, entry)).join('');
-	}
+	if (Array.isArray(value)) return value.map((entry) => toXml(name, entry)).join('');
 	if (value !== null && typeof value === 'object') {
 		const inner = Object.entries(value)
 			.map(([key, child]) => toXml(key, child))

@@ -1,7 +1,8 @@
 /**
  * The node and its credential in n8n's editor, in a real browser (Debian's Chromium, driven by playwright-core):
  * the owner is set up, the example workflow opened, the node's panel and the credential form checked and
- * photographed for the README (docs/screenshots/).
+ * photographed. The pictures go to the ignored .n8n-demo/screenshots/; `npm run screenshots` runs this test with
+ * CCC_SCREENSHOTS_DIR=docs/screenshots to refresh the README's.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,7 @@ jest.setTimeout(240_000);
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = 5696;
 const BASE = `http://127.0.0.1:${PORT}`;
-const SCREENSHOTS = path.join(REPO, 'docs/screenshots');
+const SCREENSHOTS = path.resolve(REPO, process.env.CCC_SCREENSHOTS_DIR ?? '.n8n-demo/screenshots');
 const OWNER = { email: 'owner@example.com', firstName: 'Shift', lastName: 'Lead', password: 'Demo-password-1' };
 
 describe('the node in n8n\'s editor', () => {

@@ -1,42 +1,77 @@
-import { CccSimulator, type SimulatorOptions } from '../../simulator/cccSimulator';
+import { AnswerGate } from '../../simulator/answerGate';
+import { CccSimulator, type Fault, type SimRequest } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory } from '../../simulator/directory';
-import { runCccWorkflow } from '../harness/runWorkflow';
 import { loadItems } from '../harness/agents';
+import { runCccWorkflow, type CccRun } from '../harness/runWorkflow';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
+/**
+ * Order and overlap are shown with a gate that holds the simulator's answers until the test lets them go, and the
+ * pacer's waits with fake timers (the engine and the sockets keep running for real): nothing here measures time.
+ */
 
-async function withSimulator(options: SimulatorOptions, body: (simulator: CccSimulator) => Promise<void>): Promise<void> {
+async function withSimulator(body: (simulator: CccSimulator, gate: AnswerGate) => Promise<void>): Promise<void> {
 	const directory = demoDirectory();
 	addLoadInstance(directory, 100);
-	const simulator = new CccSimulator({ directory, ...options });
+	const simulator = new CccSimulator({ directory });
+	const gate = new AnswerGate();
+	simulator.gate = gate;
 	await simulator.start();
 	try {
-		await body(simulator);
+		await body(simulator, gate);
 	} finally {
 		await simulator.stop();
 	}
 }
 
 const pairedIndexes = (outputs: Array<{ pairedItem?: unknown }>) => outputs.map((output) => (output.pairedItem as { item: number }).item);
+const userOf = (request: SimRequest) => request.params.UserId;
+/** Which agents the requests were for: requests sent together may arrive in any order. */
+const usersOf = (requests: readonly SimRequest[]) => requests.map(userOf).sort();
+const idsOf = (items: ReadonlyArray<{ userId: string }>) => items.map((item) => item.userId).sort();
 
-describe('Concurrency and Max Requests per Second', () => {
-	it.each([1, 5, 12])('keeps at most %i requests in flight, and the output in input order', async (concurrency) => {
-		// Answers take long enough (60 ms) for every slot of the window to fill, even on a busy machine.
-		await withSimulator({ latencyMs: 60 }, async (simulator) => {
+/** Lets real I/O (the engine, the sockets) run until `condition` holds; fake timers stay where they are. */
+async function settle(condition: () => boolean): Promise<void> {
+	while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('Concurrency', () => {
+	it.each([1, 5, 12])('fills a window of %i requests, never more, and keeps the output in input order', async (concurrency) => {
+		await withSimulator(async (simulator, gate) => {
 			const items = loadItems(30);
-			const result = await runCccWorkflow({
-				items,
-				parameters: { ...agentParameters, options: { concurrency } },
-				credentials: credentialsFor(simulator),
-			});
+			const run = runCccWorkflow({ items, parameters: { ...agentParameters, options: { concurrency } }, credentials: credentialsFor(simulator) });
+			let answered = 0;
+			while (answered < items.length) {
+				// The window fills up to the concurrency (or what is left), and only then does the test answer.
+				await gate.until(Math.min(concurrency, items.length - answered));
+				expect(simulator.requests).toHaveLength(answered + gate.waiting.length);
+				answered += gate.release();
+			}
+			const result = await run;
 			expect(simulator.maxInFlight).toBe(concurrency);
 			expect(pairedIndexes(result.success)).toEqual(items.map((_, index) => index));
 			expect(result.success.map((output) => output.json.UserId)).toEqual(items.map((item) => item.userId));
 		});
 	});
 
+	it('makes room for the next item as soon as any answer comes, whichever it is', async () => {
+		await withSimulator(async (simulator, gate) => {
+			const items = loadItems(4);
+			const run = runCccWorkflow({ items, parameters: { ...agentParameters, options: { concurrency: 3 } }, credentials: credentialsFor(simulator) });
+			await gate.until(3);
+			expect(usersOf(gate.waiting)).toEqual(idsOf(items.slice(0, 3)));
+			// The last of the window answers first: its slot goes to item 3 while items 0 and 1 are still waiting.
+			gate.release((request) => userOf(request) === items[2].userId);
+			await gate.until(3);
+			expect(usersOf(gate.waiting)).toEqual(idsOf([items[0], items[1], items[3]]));
+			gate.open();
+			expect(pairedIndexes((await run).success)).toEqual([0, 1, 2, 3]);
+		});
+	});
+
 	it('sends each item once, and retries happen inside the window', async () => {
-		await withSimulator({ latencyMs: 5 }, async (simulator) => {
+		await withSimulator(async (simulator, gate) => {
+			gate.open();
 			const items = loadItems(40);
 			faultFirstCalls(simulator, new Map(items.filter((_, index) => index % 4 === 0).map((item) => [item.userId, { fault: { kind: 'error', status: 503, code: 'ServiceUnavailable' }, times: 1 }])));
 			const result = await runCccWorkflow({
@@ -53,57 +88,93 @@ describe('Concurrency and Max Requests per Second', () => {
 	});
 
 	it('stops at the first failing item when errors are not continued, starting nothing new', async () => {
-		await withSimulator({ latencyMs: 10 }, async (simulator) => {
+		await withSimulator(async (simulator, gate) => {
 			const items = loadItems(30);
 			items[6] = { ...items[6], userId: 'ghost@ccc-load' };
-			const result = await runCccWorkflow({ items, parameters: { ...agentParameters, options: { concurrency: 4 } }, credentials: credentialsFor(simulator) });
+			const run = runCccWorkflow({ items, parameters: { ...agentParameters, options: { concurrency: 4 } }, credentials: credentialsFor(simulator) });
+			const isItem = (...indexes: number[]) => (request: SimRequest) => indexes.some((index) => userOf(request) === items[index].userId);
+			await gate.until(4);
+			gate.release(isItem(0, 1, 2, 3));
+			await gate.until(4);
+			gate.release(isItem(4, 5, 7));
+			// Items 6 (the ghost), 8, 9 and 10 are in flight; the ghost's answer comes while the others wait.
+			await gate.until(4);
+			expect(usersOf(gate.waiting)).toEqual(idsOf([6, 8, 9, 10].map((index) => items[index])));
+			gate.release(isItem(6));
+			gate.open();
+			const result = await run;
 			expect(result.workflowError?.message).toContain('NotExists.UserId');
 			expect(result.workflowError?.context?.itemIndex).toBe(6);
-			// Items 7 to 9 may have been in flight with it; nothing later was started.
-			expect(simulator.requests.length).toBeLessThanOrEqual(10);
+			expect(usersOf(simulator.requests)).toEqual(idsOf(items.slice(0, 11)));
 		});
 	});
+});
 
-	it('spaces requests to stay under Max Requests per Second, whatever the concurrency', async () => {
-		await withSimulator({}, async (simulator) => {
-			const result = await runCccWorkflow({
-				items: loadItems(8),
+describe('Max Requests per Second and throttling, on fake timers', () => {
+	const START = Date.parse('2026-01-05T08:00:00Z');
+	beforeEach(() => jest.useFakeTimers({ now: START, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+	afterEach(() => {
+		jest.useRealTimers();
+		jest.restoreAllMocks();
+	});
+
+	/** When each request left, in fake milliseconds since the start: n8n signs a request as it leaves. */
+	const departures = (result: CccRun) => result.credentialsHelper.authenticated.map((entry) => entry.at - START);
+
+	it('spaces requests 1/rate apart, whatever the concurrency', async () => {
+		await withSimulator(async (simulator, gate) => {
+			gate.open();
+			const items = loadItems(8);
+			let result: CccRun | undefined;
+			const run = runCccWorkflow({
+				items,
 				parameters: { ...agentParameters, options: { concurrency: 5, maxRequestsPerSecond: 20 } },
 				credentials: credentialsFor(simulator),
-			});
-			expect(simulator.requests).toHaveLength(8);
-			// When each request was signed, that is when it left. 20 per second is one every 50 ms: any k + 1
-			// requests span at least k × 50 ms, less the up to 40 ms that n8n's helper may take between the pacer's
-			// release and the signing of one request. Only lower bounds: a slow machine cannot fail this.
-			const departures = result.credentialsHelper.authenticated.map((entry) => entry.at).sort((a, b) => a - b);
-			departures.forEach((later, k) =>
-				departures.slice(0, k).forEach((earlier, j) => expect(later - earlier).toBeGreaterThanOrEqual((k - j) * 50 - 40)),
-			);
-			expect(departures.at(-1)! - departures[0]).toBeGreaterThanOrEqual(7 * 50 - 40);
+			}).then((done) => (result = done));
+			for (let sent = 1; sent <= items.length; sent++) {
+				// The next request leaves only once the clock reaches its slot, 50 ms after the one before.
+				await settle(() => simulator.requests.length === sent);
+				await jest.advanceTimersByTimeAsync(50);
+			}
+			await settle(() => result !== undefined);
+			await run;
+			expect(departures(result!)).toEqual([0, 50, 100, 150, 200, 250, 300, 350]);
 		});
 	});
 
-	it('backs the whole window off after a throttling answer', async () => {
-		await withSimulator({}, async (simulator) => {
-			let throttled = false;
-			simulator.faults = () => {
-				if (throttled) return undefined;
-				throttled = true;
-				return { kind: 'error', status: 400, code: 'Throttling.User' };
-			};
-			const result = await runCccWorkflow({
-				items: loadItems(15),
-				parameters: { ...agentParameters, options: { concurrency: 5, retryBaseDelay: 200 } },
+	it.each<[string, Fault]>([
+		['Throttling.User', { kind: 'error', status: 400, code: 'Throttling.User' }],
+		['HTTP 429', { kind: 'error', status: 429, code: 'TooManyRequests' }],
+	])('backs the whole window off after %s, for the backoff ceiling', async (_name, fault) => {
+		await withSimulator(async (simulator, gate) => {
+			const items = loadItems(6);
+			faultFirstCalls(simulator, new Map([[items[0].userId, { fault, times: 1 }]]));
+			let result: CccRun | undefined;
+			const run = runCccWorkflow({
+				items,
+				parameters: { ...agentParameters, options: { concurrency: 3, retryBaseDelay: 1000 } },
 				credentials: credentialsFor(simulator),
+			}).then((done) => (result = done));
+			// The node draws its backoff right after it has paused the window.
+			const random = Math.random.bind(Math);
+			let backingOff = false;
+			jest.spyOn(Math, 'random').mockImplementation(() => {
+				backingOff ||= new Error().stack?.includes('backoffDelay') ?? false;
+				return random();
 			});
-			expect(result.success).toHaveLength(15);
-			const throttle = simulator.requests.find((entry) => entry.code === 'Throttling.User')!;
-			// Up to 4 other items may have been sent before the throttling answer reached the node; after that,
-			// nothing leaves for the whole pause (the base delay, 200 ms). Without the pause, all 15 items would
-			// finish inside that window.
-			const duringPause = simulator.requests.filter((entry) => entry.receivedAt > throttle.answeredAt && entry.receivedAt < throttle.answeredAt + 190);
-			expect(duringPause.length).toBeLessThanOrEqual(4);
-			expect(simulator.requests.filter((entry) => entry.receivedAt >= throttle.answeredAt + 190).length).toBeGreaterThanOrEqual(10);
+			await gate.until(3);
+			// The throttling answer comes first; then the other two answers free their slots during the pause.
+			gate.release((request) => userOf(request) === items[0].userId);
+			await settle(() => backingOff);
+			gate.open();
+			await jest.advanceTimersByTimeAsync(999);
+			expect(usersOf(simulator.requests)).toEqual(idsOf(items.slice(0, 3)));
+			// At 1 s (base delay × 2^0) the pause ends: item 0's retry and items 3 to 5 go.
+			await jest.advanceTimersByTimeAsync(1);
+			await settle(() => result !== undefined);
+			await run;
+			expect(result!.success.map((output) => output.json.UserState)).toEqual(Array(6).fill('READY'));
+			expect(departures(result!)).toEqual([0, 0, 0, 1000, 1000, 1000, 1000]);
 		});
 	});
 });

@@ -68,8 +68,9 @@ describe('CCC ReadyForService errors', () => {
 			{ name: 'a User ID without @', item: agent('alice@ccc-test', { userId: 'alice' }), field: 'User ID', problem: 'is not of the form name@instance' },
 			{ name: 'a User ID with spaces', item: agent('alice@ccc-test', { userId: 'al ice@ccc-test' }), field: 'User ID', problem: 'is not of the form' },
 			{ name: 'an Outbound Scenario that is not a boolean', item: agent('alice@ccc-test', { outbound: 'maybe' }), field: 'Outbound Scenario', problem: 'not true or false' },
-			{ name: 'a number as Instance ID', item: agent('alice@ccc-test', { instanceId: 42 }), field: 'Instance ID', problem: 'is a number, not text' },
-			{ name: 'an object as Device ID', item: agent('alice@ccc-test', { deviceId: { id: 1 } }), field: 'Device ID', problem: 'is a object, not text' },
+			{ name: 'a boolean as Instance ID', item: agent('alice@ccc-test', { instanceId: true }), field: 'Instance ID', problem: 'is a boolean, not text' },
+			{ name: 'an object as Device ID', item: agent('alice@ccc-test', { deviceId: { id: 1 } }), field: 'Device ID', problem: 'is an object, not text' },
+			{ name: 'an array as Device ID', item: agent('alice@ccc-test', { deviceId: ['dev-1'] }), field: 'Device ID', problem: 'is an array, not text' },
 		];
 
 		it.each(cases)('$name in item 1 stops before any request, naming the field and the item', async ({ item, field, problem }) => {
@@ -78,10 +79,11 @@ describe('CCC ReadyForService errors', () => {
 				parameters: agentParameters,
 				credentials: credentialsFor(simulator()),
 			});
-			expect(result.workflowError?.message).toBe(expect.stringContaining(`${field} `) && result.workflowError?.message);
-			expect(result.workflowError?.message).toContain(field);
-			expect(result.workflowError?.message).toContain(problem);
-			expect(result.workflowError?.message).toContain('in item 1');
+			const message = result.workflowError?.message ?? '';
+			// The field comes first, the item last: "Device ID is empty in item 1".
+			expect(message.startsWith(`${field} `)).toBe(true);
+			expect(message).toContain(problem);
+			expect(message.endsWith(' in item 1')).toBe(true);
 			expect(result.workflowError?.description).toMatch(/e\.g\. /);
 			expect(simulator().requests.map((entry) => entry.params.UserId)).toEqual(['alice@ccc-test']);
 		});
@@ -145,6 +147,26 @@ describe('CCC ReadyForService errors', () => {
 			expect(badInput).toMatchObject({ userId: 'not-a-user-id', error: expect.stringContaining('User ID') });
 			expect(busy.details).toMatchObject({ code: 'InvalidOperation.UserState', httpStatus: 400, hint: expect.any(String) });
 			expect(result.success.length + result.errors.length).toBe(items.length);
+		});
+
+		it('gives a failure that was retried the whole details shape the README documents', async () => {
+			simulator().faults = ({ params }) => (params.UserId === 'bob@ccc-test' ? { kind: 'error', status: 503, code: 'ServiceUnavailable', message: 'The service is unavailable.' } : undefined);
+			const result = await runCccWorkflow({
+				items: [agent('alice@ccc-test'), agent('bob@ccc-test')],
+				parameters: { ...agentParameters, options: { retryBaseDelay: 1 } },
+				credentials: credentialsFor(simulator()),
+				onError: 'continueErrorOutput',
+			});
+			expect(result.errors.map((item) => item.json.error)).toEqual(['ServiceUnavailable: The service is unavailable. (gave up after 3 attempts)']);
+			expect(result.errors[0].json.details).toEqual({
+				code: 'ServiceUnavailable',
+				message: 'The service is unavailable.',
+				httpStatus: 503,
+				requestId: expect.stringMatching(/^[0-9A-F-]{36}$/),
+				hint: 'A temporary failure at Alibaba Cloud: try again later',
+				attempts: 3,
+				itemIndex: 1,
+			});
 		});
 
 		it('lets no secret, token or signature reach any output or error', async () => {

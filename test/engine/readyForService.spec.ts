@@ -84,10 +84,22 @@ describe('CCC ReadyForService through n8n\'s engine', () => {
 				credentials: credentialsFor(simulator()),
 			});
 			const [item] = result.success;
-			expect(Object.keys(item.json).sort()).toEqual(['Code', 'Data', 'HttpStatusCode', 'Message', 'RequestId']);
-			expect(item.json).toMatchObject({ Code: 'OK', HttpStatusCode: 200, Message: '' });
+			expect(Object.keys(item.json).sort()).toEqual(['Code', 'Data', 'HttpStatusCode', 'Message', 'Params', 'RequestId']);
+			// The answer has no Params: a documented list is still a list.
+			expect(item.json).toMatchObject({ Code: 'OK', HttpStatusCode: 200, Message: '', Params: [] });
 			expect(item.json.RequestId).toMatch(/^[0-9A-F-]{36}$/);
 			expect(item.json.Data).toMatchObject({ UserId: 'alice@ccc-test', UserState: 'READY' });
+		});
+
+		it('takes a number from an expression (a sheet column of numeric IDs) as its text', async () => {
+			const result = await runCccWorkflow({
+				items: [agent('alice@ccc-test', { deviceId: 4711 }), agent('bob@ccc-test', { deviceId: 0.5 })],
+				parameters: agentParameters,
+				credentials: credentialsFor(simulator()),
+			});
+			expect(result.workflowError).toBeUndefined();
+			expect(simulator().requests.map((entry) => entry.params.DeviceId)).toEqual(['4711', '0.5']);
+			expect(result.success.map((item) => item.json.DeviceId)).toEqual(['4711', '0.5']);
 		});
 
 		it('takes fixed values and a boolean field as typed in the editor', async () => {
@@ -112,6 +124,16 @@ describe('CCC ReadyForService through n8n\'s engine', () => {
 				expect.objectContaining({ UserId: 'bob@ccc-test', OutboundScenario: true, SignedSkillGroupIdList: ['skg-sales@ccc-test', 'skg-support@ccc-test'] }),
 				expect.objectContaining({ UserId: 'user-test@ccc-test', SignedSkillGroupIdList: [] }),
 			]);
+		});
+
+		it('gives an agent without skill groups an empty list, though the XML answer has no such element', async () => {
+			const result = await runCccWorkflow({
+				items: [agent('user-test@ccc-test')],
+				parameters: { ...agentParameters, options: { simplify: false } },
+				credentials: credentialsFor(xml()),
+			});
+			expect(xml().requests.map((entry) => entry.code)).toEqual(['OK']);
+			expect(result.success[0].json).toMatchObject({ Params: [], Data: { UserId: 'user-test@ccc-test', SignedSkillGroupIdList: [] } });
 		});
 
 		it('types the envelope too when Simplify is off', async () => {

@@ -1,3 +1,6 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { ErrorReporter } from 'n8n-core';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
@@ -63,7 +66,11 @@ const MATRIX: Array<{ name: string; fault: Fault; retried: boolean; code: string
 	{ name: 'connection reset', fault: { kind: 'reset' }, retried: true, code: 'Network.ConnectionReset' },
 	{ name: 'hung connection (timeout)', fault: { kind: 'hang' }, retried: true, code: 'Network.Timeout' },
 	{ name: 'HTML 502 page', fault: { kind: 'html', status: 502 }, retried: true, code: 'InvalidResponse' },
-	{ name: 'truncated JSON (HTTP 200)', fault: { kind: 'truncated' }, retried: false, code: 'InvalidResponse' },
+	{ name: 'truncated JSON (HTTP 200)', fault: { kind: 'truncated', format: 'json' }, retried: true, code: 'InvalidResponse' },
+	{ name: 'truncated XML (HTTP 200)', fault: { kind: 'truncated', format: 'xml' }, retried: true, code: 'InvalidResponse' },
+	{ name: 'connection dropped while the body streams (HTTP 200)', fault: { kind: 'cut' }, retried: true, code: 'Network.ConnectionReset' },
+	{ name: 'HTTP 429 from a gateway in front of CCC', fault: { kind: 'error', status: 429, code: 'TooManyRequests' }, retried: true, code: 'TooManyRequests' },
+	{ name: 'HTTP 501 (not a passing failure)', fault: { kind: 'error', status: 501, code: 'NotImplemented' }, retried: false, code: 'NotImplemented' },
 	{ name: 'other 4xx (InvalidParameter)', fault: { kind: 'error', status: 400, code: 'InvalidParameter' }, retried: false, code: 'InvalidParameter' },
 ];
 
@@ -103,10 +110,45 @@ describe('per-item resilience, through n8n\'s engine', () => {
 					const failure = errors.get(index);
 					expect({ index, calls, code: (failure?.details as IDataObject)?.code }).toEqual({ index, calls: attempts, code });
 					expect(failure?.error).toContain(attempts > 1 ? `(gave up after ${attempts} attempts)` : code);
+					// A body that stays unreadable is reported with its start, to see what came instead.
+					if (code === 'InvalidResponse') expect(failure?.error).toMatch(/could not be read \(cut off, or neither JSON nor XML\): (<|\{")/);
 				}
 			});
 			// A retry that re-sent an already signed request would have met SignatureNonceUsed.
 			expect(simulator.requests.filter((entry) => entry.code === 'SignatureNonceUsed')).toEqual([]);
+		});
+	});
+
+	describe('a transport failure the node does not recognise', () => {
+		/** A loopback server of the test's own that answers every request with `answer`, for as long as the test runs. */
+		async function withServer(answer: (request: IncomingMessage, response: ServerResponse) => void, body: (url: string) => Promise<void>) {
+			const server = createServer(answer);
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			try {
+				await body(`127.0.0.1:${(server.address() as AddressInfo).port}`);
+			} finally {
+				server.closeAllConnections();
+				await new Promise((resolve) => server.close(resolve));
+			}
+		}
+
+		it.each([
+			['too many redirects', 'http', (request: IncomingMessage, response: ServerResponse) => response.writeHead(307, { location: request.url }).end(), /Maximum number of redirects/],
+			['TLS spoken to a plain HTTP server', 'https', (_request: IncomingMessage, response: ServerResponse) => response.end(), /EPROTO/],
+		])('%s: the item fails at once, saying what it was', async (_name, scheme, answer, reason) => {
+			await withServer(answer, async (address) => {
+				const result = await runCccWorkflow({
+					items: items.slice(0, 1),
+					parameters: { ...agentParameters, options: retryOptions },
+					credentials: { ...credentialsFor({ url: '' }), customEndpoint: `${scheme}://${address}` },
+					onError: 'continueErrorOutput',
+				});
+				expect(result.credentialsHelper.authenticated).toHaveLength(1);
+				const details = result.errors[0]?.json.details as IDataObject;
+				expect(details.code).toBe('Network.Failed');
+				expect(details.message).toMatch(reason);
+				expect(details.attempts).toBeUndefined();
+			});
 		});
 	});
 

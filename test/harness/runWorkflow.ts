@@ -84,6 +84,8 @@ export interface CccWorkflow {
 	readonly onError?: OnError;
 	/** Whether to keep every signed request for inspection (default true). */
 	readonly recordRequests?: boolean;
+	/** When this settles, the execution is cancelled, as a user's Stop does; the run still ends only once the node has returned. */
+	readonly cancelWhen?: Promise<unknown>;
 }
 
 /** Runs Test Items → a CCC node through n8n's real `WorkflowExecute`, and returns what the CCC node output. */
@@ -95,6 +97,7 @@ export async function runCccWorkflow({
 	credentials,
 	onError = 'stopWorkflow',
 	recordRequests = true,
+	cancelWhen,
 }: CccWorkflow): Promise<CccRun> {
 	const workflowData: IWorkflowBase = {
 		id: 'ccc-test-workflow',
@@ -149,7 +152,9 @@ export async function runCccWorkflow({
 		},
 	});
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	void cancelWhen?.then(() => execution.cancel());
+	await execution;
 	const run = await finished;
 	const cccRun = run.data.resultData.runData.CCC?.[0];
 	return {

@@ -1,19 +1,54 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NO_RETRIES, type RetryPolicy } from '../transport/retryPolicy';
+import { MAX_RETRY_DELAY_MS, NO_RETRIES, type RetryPolicy } from '../transport/retryPolicy';
 
 /** The Options every CCC action node offers: pace, retries, timeout, output shape. */
 export interface CallOptions {
-	concurrency?: number;
-	maxAttempts?: number;
-	maxRequestsPerSecond?: number;
-	retryBaseDelay?: number;
-	retryTransientErrors?: boolean;
-	simplify?: boolean;
-	timeout?: number;
+	concurrency: number;
+	maxAttempts: number;
+	maxRequestsPerSecond: number;
+	retryBaseDelay: number;
+	retryTransientErrors: boolean;
+	simplify: boolean;
+	timeout: number;
 }
 
-const MAX_RETRY_DELAY_MS = 20_000;
+interface NumberOption {
+	readonly default: number;
+	readonly min: number;
+	readonly max?: number;
+	/** Whether only whole numbers make sense (a count). */
+	readonly integer?: boolean;
+}
+
+/**
+ * Each option's one definition of its default and limits. n8n shows a collection option's `default` in the editor
+ * only once the user adds that option; the code applies the same values to whatever the user left out, and a test
+ * holds the README's Options table to them.
+ */
+export const CALL_OPTION_DEFAULTS: {
+	readonly [Name in keyof CallOptions]: CallOptions[Name] extends number ? NumberOption : { readonly default: boolean };
+} = {
+	concurrency: { default: 1, min: 1, max: 100, integer: true },
+	maxAttempts: { default: 3, min: 1, max: 10, integer: true },
+	maxRequestsPerSecond: { default: 0, min: 0 },
+	retryBaseDelay: { default: 500, min: 0 },
+	retryTransientErrors: { default: true },
+	simplify: { default: true },
+	timeout: { default: 10_000, min: 1 },
+};
+
+type NumberName = { [Name in keyof CallOptions]: CallOptions[Name] extends number ? Name : never }[keyof CallOptions];
+
+/** The editor's property of one option, its type, default and limits read from CALL_OPTION_DEFAULTS. */
+function optionProperty(name: keyof CallOptions, displayName: string, description: string): INodeProperties {
+	const definition = CALL_OPTION_DEFAULTS[name];
+	const shown = { displayName, name, default: definition.default, description };
+	if (!('min' in definition)) return { ...shown, type: 'boolean' };
+	const { min, max, integer } = definition;
+	const typeOptions = { minValue: min, ...(max === undefined ? {} : { maxValue: max }), ...(integer ? { numberPrecision: 0 } : {}) };
+	return { ...shown, type: 'number', typeOptions };
+}
 
 export const callOptionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -22,76 +57,61 @@ export const callOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 1,
-			description:
-				'How many items may have a request in flight at once. A finished item makes room for the next at once; output order is kept.',
-		},
-		{
-			displayName: 'Max Attempts',
-			name: 'maxAttempts',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
-			default: 3,
-			description:
-				'Calls per item at most, the first included, when Retry Transient Errors is on. Only the failed item is sent again.',
-		},
-		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description:
-				"Keeps the run under your account's API rate: requests leave no faster than this (0 means no cap). Retries count too.",
-		},
-		{
-			displayName: 'Retry Base Delay',
-			name: 'retryBaseDelay',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 500,
-			description:
-				'Milliseconds to wait before the first retry; each further retry waits up to twice as long (random, at most 20 seconds)',
-		},
-		{
-			displayName: 'Retry Transient Errors',
-			name: 'retryTransientErrors',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to call again for an item that failed for a passing reason (throttling, a 5xx answer, a lost connection, a timeout). Errors such as an unknown user are never retried.',
-		},
-		{
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return a simplified version of the response instead of the raw data',
-		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 10000,
-			description: 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed',
-		},
+		optionProperty(
+			'concurrency',
+			'Concurrency',
+			'How many items may have a request in flight at once. A finished item makes room for the next at once; output order is kept.',
+		),
+		optionProperty(
+			'maxAttempts',
+			'Max Attempts',
+			'Calls per item at most, the first included, when Retry Transient Errors is on. Only the failed item is sent again.',
+		),
+		optionProperty(
+			'maxRequestsPerSecond',
+			'Max Requests per Second',
+			"Keeps the run under your account's API rate: requests leave no faster than this (0 means no cap). Retries count too.",
+		),
+		optionProperty(
+			'retryBaseDelay',
+			'Retry Base Delay',
+			`Milliseconds to wait at most before the first retry; each further retry waits up to twice as long (random, at most ${MAX_RETRY_DELAY_MS / 1000} seconds)`,
+		),
+		optionProperty(
+			'retryTransientErrors',
+			'Retry Transient Errors',
+			'Whether to call again for an item that failed for a passing reason (throttling, a passing server error, a lost connection, a timeout). Errors such as an unknown user are never retried.',
+		),
+		optionProperty('simplify', 'Simplify', 'Whether to return a simplified version of the response instead of the raw data'),
+		optionProperty('timeout', 'Timeout', 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed and is retried'),
 	],
 };
 
-export const readCallOptions = (context: IExecuteFunctions, itemIndex: number): CallOptions =>
-	context.getNodeParameter(callOptionsProperty.name, itemIndex, {}) as CallOptions;
+function numberValue(name: NumberName, value: unknown): number {
+	const { default: fallback, min, max, integer } = CALL_OPTION_DEFAULTS[name];
+	if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+	const whole = integer ? Math.floor(value) : value;
+	return Math.min(max ?? Infinity, Math.max(min, whole));
+}
+
+const booleanValue = (name: 'retryTransientErrors' | 'simplify', value: unknown): boolean =>
+	typeof value === 'boolean' ? value : CALL_OPTION_DEFAULTS[name].default;
+
+/** The item's Options, every one the user did not add set to its default, numbers kept within their limits. */
+export function readCallOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
+	const given = context.getNodeParameter(callOptionsProperty.name, itemIndex, {}) as Partial<Record<keyof CallOptions, unknown>>;
+	return {
+		concurrency: numberValue('concurrency', given.concurrency),
+		maxAttempts: numberValue('maxAttempts', given.maxAttempts),
+		maxRequestsPerSecond: numberValue('maxRequestsPerSecond', given.maxRequestsPerSecond),
+		retryBaseDelay: numberValue('retryBaseDelay', given.retryBaseDelay),
+		retryTransientErrors: booleanValue('retryTransientErrors', given.retryTransientErrors),
+		simplify: booleanValue('simplify', given.simplify),
+		timeout: numberValue('timeout', given.timeout),
+	};
+}
 
 export function retryPolicyOf(options: CallOptions): RetryPolicy {
-	if (options.retryTransientErrors === false) return NO_RETRIES;
-	return {
-		maxAttempts: Math.min(10, Math.max(1, Math.floor(options.maxAttempts ?? 3))),
-		baseDelayMs: Math.max(0, options.retryBaseDelay ?? 500),
-		maxDelayMs: MAX_RETRY_DELAY_MS,
-	};
+	if (!options.retryTransientErrors) return NO_RETRIES;
+	return { maxAttempts: options.maxAttempts, baseDelayMs: options.retryBaseDelay, maxDelayMs: MAX_RETRY_DELAY_MS };
 }

@@ -32,10 +32,10 @@ function outputOf(envelope: CccEnvelope, dataIsList: boolean | undefined, simpli
  * all paced by one pacer (Max Requests per Second counts every request) and retried as the node's Options say.
  */
 export async function runCccAction(context: IExecuteFunctions, { readParams, ...action }: CccAction): Promise<INodeExecutionData[][]> {
+	if (context.getInputData().length === 0) return [[]];
 	// How fast the run goes is one setting for the whole run: the first item's.
-	const pace = context.getInputData().length > 0 ? readCallOptions(context, 0) : {};
-	const session = newCccSession(Math.max(0, pace.maxRequestsPerSecond ?? 0));
-	const concurrency = Math.max(1, Math.floor(pace.concurrency ?? 1));
+	const pace = readCallOptions(context, 0);
+	const session = newCccSession(pace.maxRequestsPerSecond);
 	return await runPerItem(
 		context,
 		async (itemIndex): Promise<IDataObject[]> => {
@@ -47,8 +47,8 @@ export async function runCccAction(context: IExecuteFunctions, { readParams, ...
 			};
 			const params = await readParams(itemIndex, calls);
 			const envelope = await calls.call({ ...action, params });
-			return outputOf(envelope, action.dataIsList, options.simplify !== false);
+			return outputOf(envelope, action.dataIsList, options.simplify);
 		},
-		concurrency,
+		pace.concurrency,
 	);
 }

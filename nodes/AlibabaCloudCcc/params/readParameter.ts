@@ -16,13 +16,20 @@ function invalid(context: IExecuteFunctions, field: FieldLabel, itemIndex: numbe
 }
 
 function describeType(value: unknown): string {
-	return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'number') return `a number that is not finite (${value})`;
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** A text field, trimmed; '' when empty. Values of other types from expressions are refused, not coerced. */
+/**
+ * A text field, trimmed; '' when empty. A finite number from an expression (a sheet column of numeric IDs) is taken
+ * as its text; other types are refused, not coerced.
+ */
 export function readText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
 	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
 	if (value === undefined || value === null) return '';
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw invalid(context, field, itemIndex, `is ${describeType(value)}, not text,`, `Make the expression return text`);
 	}

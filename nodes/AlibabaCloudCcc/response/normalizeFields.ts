@@ -18,11 +18,12 @@ function toNumber(value: unknown): unknown {
 
 /**
  * A list arrives as an array (JSON, or repeated XML elements), as one bare value (a single XML element), as an
- * element wrapping its items (`<List><Id>a</Id></List>`), or as an empty element (`<List/>`, parsed as '').
+ * element wrapping its items (`<List><Id>a</Id></List>`), as an empty element (`<List/>`, parsed as ''), as null,
+ * or not at all (zero repeated XML elements are no element).
  */
 function toStringList(value: unknown): unknown {
 	if (Array.isArray(value)) return value.flatMap((entry) => toStringList(entry) as unknown[]);
-	if (value === '') return [];
+	if (value === '' || value === null || value === undefined) return [];
 	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return [String(value)];
 	if (typeof value === 'object' && value !== null) {
 		const inner = Object.values(value);
@@ -42,15 +43,20 @@ const converters: Record<FieldType, (value: unknown) => unknown> = {
 	stringList: toStringList,
 };
 
-/** Gives a decoded struct its documented types. A struct the answer left empty (`<Data/>`) becomes `{}`. */
+/**
+ * Gives a decoded struct its documented types. A struct the answer left empty (`<Data/>`) becomes `{}`; a documented
+ * list the answer left out becomes `[]`, so that a list field is an array in every answer.
+ */
 export function normalizeFields(struct: unknown, types: FieldTypes): IDataObject {
-	if (typeof struct !== 'object' || struct === null || Array.isArray(struct)) return {};
-	return Object.fromEntries(
-		Object.entries(struct).map(([name, value]) => {
+	const fields = typeof struct === 'object' && struct !== null && !Array.isArray(struct) ? struct : {};
+	const absentLists = Object.keys(types).filter((name) => types[name] === 'stringList' && !(name in fields));
+	return Object.fromEntries([
+		...Object.entries(fields).map(([name, value]) => {
 			const type = types[name];
 			return [name, type ? converters[type](value) : value];
 		}),
-	) as IDataObject;
+		...absentLists.map((name) => [name, []]),
+	]) as IDataObject;
 }
 
 /** A list of structs: an array, or one bare struct (a single XML element); nothing or an empty element is no entry. */

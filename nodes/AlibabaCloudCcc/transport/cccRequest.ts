@@ -26,8 +26,8 @@ export interface CccRequest {
 
 export interface CccCall extends CccRequest {
 	readonly itemIndex: number;
-	/** Milliseconds before one attempt is abandoned. */
-	readonly timeout?: number;
+	/** Milliseconds before one attempt is abandoned (and, if attempts are left, sent again). */
+	readonly timeout: number;
 	readonly retry: RetryPolicy;
 }
 
@@ -65,7 +65,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		...(call.timeout ? { timeout: call.timeout } : {}),
+		timeout: call.timeout,
 	};
 	let response: IN8nHttpFullResponse;
 	try {
@@ -87,7 +87,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes, call.dataIsList);
 	} catch (error) {
 		if (!(error instanceof UndecodableBodyError)) throw error;
-		const message = `CCC answered with a body that is neither JSON nor XML: ${error.excerpt}`;
+		const message = `CCC answered with a body that could not be read (cut off, or neither JSON nor XML): ${error.excerpt}`;
 		return { error: new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
 	if (isSuccess(httpStatus, envelope)) return { envelope };
@@ -108,13 +108,15 @@ function clockStillOff(error: CccApiError, offsetMs: number): CccApiError {
  * signed anew, with a fresh nonce and time), and once more with corrected time when the gateway's Date shows that
  * our clock is off.
  * Resolves to the typed envelope of a successful answer; throws a `CccApiError` that says how many attempts it took.
+ * When the execution is cancelled, the pacer's and the backoff's waits end at once and nothing more is sent.
  */
 export async function callCcc(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<CccEnvelope> {
+	const cancelSignal = context.getExecutionCancelSignal?.();
 	let calls = 0;
 	let correctedClock = false;
 	for (;;) {
 		calls++;
-		await session.pacer.wait();
+		await session.pacer.wait(cancelSignal);
 		const result = await attempt(context, call, session.clockOffsetMs);
 		if ('envelope' in result) return result.envelope;
 		const { error, serverTime } = result;
@@ -130,10 +132,13 @@ export async function callCcc(context: IExecuteFunctions, call: CccCall, session
 		}
 		// The call with the corrected clock is a second chance, not one of the retries.
 		const attempts = calls - (correctedClock ? 1 : 0);
-		const cancelled = context.getExecutionCancelSignal?.()?.aborted ?? false;
-		if (cancelled || attempts >= call.retry.maxAttempts || !isTransient(error.ccc)) throw error.afterAttempts(calls);
+		const failure = error.afterAttempts(calls);
+		if (cancelSignal?.aborted || attempts >= call.retry.maxAttempts || !isTransient(error.ccc)) throw failure;
 		// Throttling concerns every request of the run, not just this one: the whole window backs off.
 		if (isThrottling(error.ccc)) session.pacer.pause(backoffCeiling(call.retry, attempts));
-		await sleep(backoffDelay(call.retry, attempts));
+		// A cancel ends the wait with this item's last failure.
+		await sleep(backoffDelay(call.retry, attempts), cancelSignal).catch(() => {
+			throw failure;
+		});
 	}
 }

@@ -11,14 +11,14 @@ export class RequestPacer {
 
 	constructor(private readonly maxPerSecond: number) {}
 
-	/** Resolves when the next request may leave. */
-	async wait(): Promise<void> {
+	/** Resolves when the next request may leave; rejects at once when `cancelSignal` fires. */
+	async wait(cancelSignal?: AbortSignal): Promise<void> {
 		const interval = this.maxPerSecond > 0 ? 1000 / this.maxPerSecond : 0;
 		// A pause that starts while we sleep sends us back in line, behind it and at the pace.
 		for (;;) {
 			const slot = Math.max(Date.now(), this.nextSlot, this.pausedUntil);
 			this.nextSlot = slot + interval;
-			await sleepUntil(slot);
+			await sleepUntil(slot, cancelSignal);
 			if (this.pausedUntil <= Date.now()) return;
 		}
 	}
@@ -29,7 +29,8 @@ export class RequestPacer {
 	}
 }
 
-async function sleepUntil(time: number): Promise<void> {
+async function sleepUntil(time: number, cancelSignal: AbortSignal | undefined): Promise<void> {
+	cancelSignal?.throwIfAborted();
 	const wait = time - Date.now();
-	if (wait > 0) await sleep(wait);
+	if (wait > 0) await sleep(wait, cancelSignal);
 }

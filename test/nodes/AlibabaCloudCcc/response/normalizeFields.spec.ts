@@ -21,27 +21,33 @@ describe('normalizeFields', () => {
 		expect(normalizeFields({ Ids: value }, types).Ids).toEqual(expected);
 	});
 
-	it('leaves out what the answer left out, and passes unknown fields through', () => {
-		expect(normalizeFields({ Other: 'x' }, types)).toEqual({ Other: 'x' });
+	it('leaves out what the answer left out but a list, and passes unknown fields through', () => {
+		expect(normalizeFields({ Other: 'x' }, types)).toEqual({ Other: 'x', Ids: [] });
+	});
+
+	it('reads a null list as an empty one', () => {
+		expect(normalizeFields({ Ids: null }, types)).toEqual({ Ids: [] });
 	});
 
 	it('leaves a value that does not fit its type as it came, rather than inventing one', () => {
-		expect(normalizeFields({ Flag: 'maybe', Count: 'n/a' }, types)).toEqual({ Flag: 'maybe', Count: 'n/a' });
+		expect(normalizeFields({ Flag: 'maybe', Count: 'n/a' }, types)).toEqual({ Flag: 'maybe', Count: 'n/a', Ids: [] });
 	});
 
 	it('renders numbers in text fields as text', () => {
-		expect(normalizeFields({ Name: 80011474 }, types)).toEqual({ Name: '80011474' });
+		expect(normalizeFields({ Name: 80011474 }, types)).toEqual({ Name: '80011474', Ids: [] });
 	});
 
-	it.each([[''], [undefined], [null], [['x']]])('reads an empty or odd struct (%j) as {}', (struct) => {
-		expect(normalizeFields(struct, types)).toEqual({});
+	it.each([[''], [undefined], [null], [['x']]])('reads an empty or odd struct (%j) as {} with its lists empty', (struct) => {
+		expect(normalizeFields(struct, types)).toEqual({ Ids: [] });
+		expect(normalizeFields(struct, { Name: 'string' })).toEqual({});
 	});
 });
 
 describe('normalizeList', () => {
 	it.each<[string, unknown, unknown[]]>([
-		['a JSON array', [{ Count: '1' }, { Count: 2 }], [{ Count: 1 }, { Count: 2 }]],
-		['one XML element (a bare struct)', { Count: '7', Name: 'x' }, [{ Count: 7, Name: 'x' }]],
+		// Each entry's documented list (Ids) is an array even where the entry leaves it out.
+		['a JSON array', [{ Count: '1' }, { Count: 2, Ids: ['a'] }], [{ Count: 1, Ids: [] }, { Count: 2, Ids: ['a'] }]],
+		['one XML element (a bare struct)', { Count: '7', Name: 'x' }, [{ Count: 7, Name: 'x', Ids: [] }]],
 		['an empty XML element', '', []],
 		['an absent Data', undefined, []],
 		['an empty JSON array', [], []],

@@ -32,6 +32,23 @@ describe('RequestPacer', () => {
 		expect(times).toEqual([60, 70, 80]);
 	});
 
+	it('ends every wait at once when the execution is cancelled, and lets nobody go after that', async () => {
+		const pacer = new RequestPacer(1);
+		const cancel = new AbortController();
+		const outcomes: string[] = [];
+		for (let index = 0; index < 3; index++) {
+			void pacer.wait(cancel.signal).then(
+				() => outcomes.push(`went at ${Date.now() - 1_000_000}`),
+				() => outcomes.push(`cancelled at ${Date.now() - 1_000_000}`),
+			);
+		}
+		await jest.advanceTimersByTimeAsync(10);
+		cancel.abort();
+		await jest.advanceTimersByTimeAsync(0);
+		await expect(pacer.wait(cancel.signal)).rejects.toThrow();
+		expect(outcomes).toEqual(['went at 0', 'cancelled at 10', 'cancelled at 10']);
+	});
+
 	it('sends waiting requests back in line when a pause starts while they wait', async () => {
 		const pacer = new RequestPacer(100);
 		const times = startWaits(pacer, 3);

@@ -1,34 +1,54 @@
-import { backoffDelay, isTransient } from '../../../../nodes/AlibabaCloudCcc/transport/retryPolicy';
+import { backoffDelay, isThrottling, isTransient } from '../../../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
-describe('isTransient', () => {
-	it.each([
-		['Throttling', 400],
-		['Throttling.User', 400],
-		['Throttling.Api', 400],
-		['InternalError', 500],
-		['ServiceUnavailable', 503],
-		['Network.ConnectionReset', undefined],
-		['Network.ConnectionRefused', undefined],
-		['Network.Timeout', undefined],
-		['InvalidResponse', 502],
-		['HTTP504', 504],
-	])('%s (HTTP %s) is worth another try', (code, httpStatus) => {
-		expect(isTransient({ code, message: '', httpStatus })).toBe(true);
-	});
+/**
+ * The classification of smithy's service-error-classification (AWS's SDKs), told in CCC's codes: 429 and
+ * `Throttling*` codes throttle; 500, 502, 503, 504 and lost connections are transient; the rest is final.
+ */
+const VECTORS: Array<[code: string, httpStatus: number | undefined, verdict: 'throttling' | 'transient' | 'final']> = [
+	['Throttling', 400, 'throttling'],
+	['Throttling.User', 400, 'throttling'],
+	['Throttling.Api', 400, 'throttling'],
+	['HTTP429', 429, 'throttling'],
+	['InvalidResponse', 429, 'throttling'],
+	['SomeGatewayCode', 429, 'throttling'],
+	['InternalError', 500, 'transient'],
+	['ServiceUnavailable', 503, 'transient'],
+	['UnknownError', 400, 'transient'],
+	['HTTP500', 500, 'transient'],
+	['InvalidResponse', 502, 'transient'],
+	['HTTP503', 503, 'transient'],
+	['HTTP504', 504, 'transient'],
+	['Network.ConnectionReset', undefined, 'transient'],
+	['Network.ConnectionRefused', undefined, 'transient'],
+	['Network.Timeout', undefined, 'transient'],
+	['Network.HostNotFound', undefined, 'transient'],
+	['Network.DnsFailure', undefined, 'transient'],
+	['InvalidResponse', 200, 'transient'],
+	['HTTP501', 501, 'final'],
+	['HTTP505', 505, 'final'],
+	['HTTP599', 599, 'final'],
+	['InvalidResponse', 501, 'final'],
+	['InvalidResponse', 404, 'final'],
+	['UnexpectedResponse', 200, 'final'],
+	['Network.Failed', undefined, 'final'],
+	['NotExists.UserId', 404, 'final'],
+	['NotExists.InstanceId', 404, 'final'],
+	['InvalidOperation.UserState', 400, 'final'],
+	['InvalidAccessKeyId.NotFound', 404, 'final'],
+	['SignatureDoesNotMatch', 400, 'final'],
+	['Forbidden.RAM', 403, 'final'],
+	['InvalidParameter', 400, 'final'],
+	['ThrottlingSomethingElse', 400, 'final'],
+	['Throttling.', 400, 'final'],
+];
 
-	it.each([
-		['NotExists.UserId', 404],
-		['NotExists.InstanceId', 404],
-		['InvalidOperation.UserState', 400],
-		['InvalidAccessKeyId.NotFound', 404],
-		['SignatureDoesNotMatch', 400],
-		['Forbidden.RAM', 403],
-		['InvalidParameter', 400],
-		['InvalidResponse', 200],
-		['Network.HostNotFound', undefined],
-		['ThrottlingSomethingElse', 400],
-	])('%s (HTTP %s) is final', (code, httpStatus) => {
-		expect(isTransient({ code, message: '', httpStatus })).toBe(false);
+describe('the retry classification', () => {
+	it.each(VECTORS)('%s (HTTP %s) is %s', (code, httpStatus, verdict) => {
+		const failure = { code, message: '', httpStatus };
+		expect({ throttling: isThrottling(failure), transient: isTransient(failure) }).toEqual({
+			throttling: verdict === 'throttling',
+			transient: verdict !== 'final',
+		});
 	});
 });
 

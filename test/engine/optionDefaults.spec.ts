@@ -1,0 +1,36 @@
+import { runCccWorkflow } from '../harness/runWorkflow';
+import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
+
+/** What the README promises for Options the user never adds (n8n applies a collection's defaults in the editor only). */
+describe('Options left empty, through n8n\'s engine', () => {
+	const simulator = useSimulator();
+	const { options: _untouched, ...withoutOptions } = agentParameters;
+
+	it.each([
+		['an empty Options collection', agentParameters],
+		['no Options parameter at all', withoutOptions],
+	])('with %s, every request carries the documented 10 s timeout', async (_name, parameters) => {
+		const result = await runCccWorkflow({
+			items: [agent('alice@ccc-test'), agent('bob@ccc-test')],
+			parameters,
+			credentials: credentialsFor(simulator()),
+		});
+		expect(result.workflowError).toBeUndefined();
+		expect(result.credentialsHelper.authenticated.map((request) => request.input.timeout)).toEqual([10_000, 10_000]);
+	});
+
+	it('retries a transient failure up to the documented 3 attempts, and returns Data (Simplify on)', async () => {
+		faultFirstCalls(simulator(), new Map([['bob@ccc-test', { fault: { kind: 'error', status: 503, code: 'ServiceUnavailable' }, times: 5 }]]));
+		const result = await runCccWorkflow({
+			items: [agent('alice@ccc-test'), agent('bob@ccc-test')],
+			parameters: { ...agentParameters, options: { retryBaseDelay: 1 } },
+			credentials: credentialsFor(simulator()),
+			onError: 'continueRegularOutput',
+		});
+		expect(result.success.map((item) => item.json.UserId ?? item.json.error)).toEqual([
+			'alice@ccc-test',
+			'ServiceUnavailable: Simulated ServiceUnavailable. (gave up after 3 attempts)',
+		]);
+		expect(simulator().attemptsFor('bob@ccc-test')).toHaveLength(3);
+	});
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { CALL_OPTION_DEFAULTS, callOptionsProperty } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
+import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
+
+const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+
+/** The rows of the README table whose header row starts with `header`, as trimmed cells. */
+function tableRows(header: string): string[][] {
+	const lines = README.split('\n');
+	const start = lines.findIndex((line) => line.startsWith(header));
+	if (start < 0) throw new Error(`README has no table headed "${header}"`);
+	const rows: string[][] = [];
+	for (const line of lines.slice(start + 2)) {
+		if (!line.startsWith('|')) break;
+		rows.push(line.slice(1, -1).split(' | ').map((cell) => cell.trim()));
+	}
+	return rows;
+}
+
+describe('the README', () => {
+	it('gives each option the default and limits the node applies, and no option it lacks', () => {
+		const documented = new Map(tableRows('| Option | Default | Limits |').map(([option, byDefault, limits]) => [option, [byDefault, limits]]));
+		const options = callOptionsProperty.options as Array<{ displayName: string; name: keyof typeof CALL_OPTION_DEFAULTS }>;
+		expect([...documented.keys()].sort()).toEqual(options.map((option) => option.displayName).sort());
+		for (const { displayName, name } of options) {
+			const definition = CALL_OPTION_DEFAULTS[name];
+			const shown = typeof definition.default === 'boolean' ? (definition.default ? 'On' : 'Off') : String(definition.default);
+			const limits = 'min' in definition ? (definition.max === undefined ? `≥ ${definition.min}` : `${definition.min}–${definition.max}`) : '';
+			expect([displayName, ...documented.get(displayName)!]).toEqual([displayName, shown, limits]);
+		}
+		expect(README).toContain(`never longer than ${MAX_RETRY_DELAY_MS} ms`);
+	});
+
+	it('lists exactly the retry rules of transport/retryPolicy.ts', () => {
+		const ranges = (statuses: RetryRule['statuses'] = []) => statuses.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)).join(', ');
+		const when = ({ codes, statuses }: RetryRule) =>
+			[codes && `code ${codes.map((code) => `\`${code}\``).join(', ')}`, statuses && `HTTP ${ranges(statuses)}`].filter(Boolean).join(' with ');
+		expect(tableRows('| Retried as | When |')).toEqual(
+			RETRY_RULES.map((rule) => [rule.kind === 'throttling' ? 'Throttling' : 'Transient', when(rule), rule.what]),
+		);
+	});
+
+	it('documents every key an error item\'s details can carry', () => {
+		const block = README.slice(README.indexOf('"details": {'), README.indexOf('}', README.indexOf('"details": {')));
+		const keys = [...block.matchAll(/^\s+"(\w+)":/gm)].map((match) => match[1]);
+		expect(keys).toEqual(['code', 'message', 'httpStatus', 'requestId', 'hint', 'attempts', 'itemIndex']);
+	});
+});
