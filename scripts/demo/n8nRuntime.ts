@@ -51,9 +51,13 @@ export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port 
 			N8N_PROTOCOL: 'http',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(runnersBrokerPort),
+			// No lookups of n8n's servers: offline, each one logs a getaddrinfo ENOTFOUND stack trace. The MCP server
+			// registry is fetched at start, the verified community nodes when the editor opens.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
