@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,13 +63,7 @@ const N8N_START_TIMEOUT_MS = 180_000;
 /** Debian installs PostgreSQL's programs under /usr/lib/postgresql/<major>/bin; the newest major wins. */
 function postgresBin(program: string): string {
 	const root = '/usr/lib/postgresql';
-	const majors = (() => {
-		try {
-			return readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
-		} catch {
-			return [];
-		}
-	})();
+	const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
 	if (majors.length === 0) throw new Error('PostgreSQL is not installed: run scripts/ensure-queue-services.sh');
 	return path.join(root, majors[0], 'bin', program);
 }
@@ -86,7 +80,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
 async function waitFor(what: string, child: ChildProcess, ready: () => Promise<boolean>, timeoutMs = SERVER_START_TIMEOUT_MS): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} while starting`);
+		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) while starting`);
 		if (await ready()) return;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
