@@ -123,7 +123,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 	const folder = mkdtempSync(path.join(tmpdir(), 'ccc-queue-'));
 	const processes: QueueProcess[] = [];
 	const folders = [folder];
-	const spawnLogged = (name: string, command: string, args: readonly string[], extra: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): QueueProcess => {
+	const spawnLogged = (name: string, command: string, args: readonly string[], extra: { uid?: number; gid?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): QueueProcess => {
 		const log = path.join(folder, `${name}.log`);
 		const fd = openSync(log, 'a');
 		const child = spawn(command, args, { stdio: ['ignore', fd, fd], detached: true, ...extra });
@@ -145,15 +145,17 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		folders.push(pgFolder);
 		if (owner) chownSync(pgFolder, owner.uid, owner.gid);
 		const data = path.join(pgFolder, 'data');
+		// Its user may not enter the current folder (a clone under /root): it runs from its own.
 		execFileSync(postgresBin('initdb'), ['-D', data, '-U', DB.user, '-A', 'trust', '--no-sync', '-E', 'UTF8'], {
 			stdio: ['ignore', 'ignore', 'inherit'],
+			cwd: pgFolder,
 			...owner,
 		});
 		const postgres = spawnLogged(
 			'postgres',
 			postgresBin('postgres'),
 			['-D', data, '-h', '127.0.0.1', '-p', String(ports.postgres), '-k', pgFolder, '-c', 'fsync=off', '-c', 'shared_buffers=32MB'],
-			owner ?? {},
+			{ cwd: pgFolder, ...owner },
 		);
 		const isReady = postgresBin('pg_isready');
 		await waitFor('PostgreSQL', postgres.child, async () => {
