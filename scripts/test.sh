@@ -11,6 +11,7 @@ tsc -p tsconfig.json --noEmit
 npm run build
 bash scripts/setup-n8n.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-queue-services.sh
 results=$(mktemp)
 status=0
 jest --json --outputFile="$results" "$@" || status=$?

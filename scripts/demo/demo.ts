@@ -2,18 +2,21 @@ import path from 'node:path';
 
 import { setUpDemo } from './demoSetup';
 import { executeWorkflow, REPO, startN8nServer } from './n8nRuntime';
+import { runQueueDemo } from './queueDemo';
 import { agentRows, formatTable, outputsOf } from './runReport';
 
 /**
  * The main job. `demo.js` starts n8n with this package, the CCC simulator and the example workflow on
  * http://127.0.0.1:5678 and waits; `demo.js --headless` executes the example workflow once, prints the agents'
- * results as a table, and exits.
+ * results as a table, and exits. `--queue` runs n8n in queue mode instead (see queueDemo.ts).
  */
 async function main(): Promise<void> {
 	const headless = process.argv.includes('--headless');
 	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+	const simulatorPort = Number(process.env.CCC_SIMULATOR_PORT ?? 8790);
+	if (process.argv.includes('--queue')) return await runQueueDemo({ headless, simulatorPort, n8nPort });
 	const demo = await setUpDemo({
-		simulatorPort: Number(process.env.CCC_SIMULATOR_PORT ?? 8790),
+		simulatorPort,
 		n8nPort,
 		userFolder: path.join(REPO, '.n8n-demo/home'),
 	});

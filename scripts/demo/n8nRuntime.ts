@@ -21,7 +21,7 @@ function findRepo(start: string): string {
 }
 
 export const REPO = findRepo(__dirname);
-const N8N_BIN = path.join(REPO, '.n8n-demo/app/node_modules/n8n/bin/n8n');
+export const N8N_BIN = path.join(REPO, '.n8n-demo/app/node_modules/n8n/bin/n8n');
 const DEMO_ENCRYPTION_KEY = 'n8n-nodes-alibaba-ccc-demo-only-key';
 
 export interface N8nInstance {
@@ -51,9 +51,13 @@ export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port 
 			N8N_PROTOCOL: 'http',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(runnersBrokerPort),
+			// No lookups of n8n's servers: offline, each one logs a getaddrinfo ENOTFOUND stack trace. The MCP server
+			// registry is fetched at start, the verified community nodes when the editor opens.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
@@ -62,25 +66,31 @@ export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port 
 	};
 }
 
+/** Packs the built package with `npm pack` into `folder` and returns the tarball's path. */
+export function packPackage(folder: string): string {
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+	const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz'));
+	if (!tarball) throw new Error(`npm pack left no tarball in ${folder}`);
+	return path.join(folder, tarball);
+}
+
 /**
- * Installs the package the way a user's n8n gets it: `npm pack` of the built package, installed into the user
- * folder's nodes/ without peers, so that `n8n-workflow` resolves to n8n's own copy.
+ * Installs the package the way a user's n8n gets it: the packed tarball (packed here unless one is given),
+ * installed into the user folder's nodes/ without peers, so that `n8n-workflow` resolves to n8n's own copy.
  */
-export function installPackage({ userFolder }: N8nInstance): void {
+export function installPackage({ userFolder }: N8nInstance, tarball?: string): void {
 	const nodesFolder = path.join(userFolder, '.n8n/nodes');
 	mkdirSync(nodesFolder, { recursive: true });
-	const packFolder = mkdtempSync(path.join(tmpdir(), 'ccc-pack-'));
+	const packFolder = tarball ? undefined : mkdtempSync(path.join(tmpdir(), 'ccc-pack-'));
 	try {
-		execFileSync('npm', ['pack', '--silent', '--pack-destination', packFolder], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-		const [tarball] = readdirSync(packFolder);
 		writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 		execFileSync(
 			'npm',
-			['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-package-lock', '--loglevel=error', path.join(packFolder, tarball)],
+			['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-package-lock', '--loglevel=error', tarball ?? packPackage(packFolder!)],
 			{ cwd: nodesFolder, stdio: ['ignore', 'ignore', 'inherit'] },
 		);
 	} finally {
-		rmSync(packFolder, { recursive: true, force: true });
+		if (packFolder) rmSync(packFolder, { recursive: true, force: true });
 	}
 }
 
