@@ -7,7 +7,7 @@ import type { SimRequest } from './cccSimulator';
 export class AnswerGate {
 	private readonly held: Array<{ readonly request: SimRequest; readonly release: () => void }> = [];
 
-	private readonly watchers: Array<{ readonly count: number; readonly resolve: () => void }> = [];
+	private readonly watchers: Array<{ readonly holds: () => boolean; readonly resolve: () => void }> = [];
 
 	private opened = false;
 
@@ -16,7 +16,7 @@ export class AnswerGate {
 		if (this.opened) return;
 		await new Promise<void>((release) => {
 			this.held.push({ request, release });
-			for (const watcher of this.watchers.filter(({ count }) => this.held.length >= count)) {
+			for (const watcher of this.watchers.filter(({ holds }) => holds())) {
 				this.watchers.splice(this.watchers.indexOf(watcher), 1);
 				watcher.resolve();
 			}
@@ -28,10 +28,14 @@ export class AnswerGate {
 		return this.held.map(({ request }) => request);
 	}
 
-	/** Resolves once at least `count` answers are held. */
-	async until(count: number): Promise<void> {
-		if (this.held.length >= count) return;
-		await new Promise<void>((resolve) => this.watchers.push({ count, resolve }));
+	/** Resolves once at least `count` answers are held, or once `condition` holds for the held requests. */
+	async until(countOrCondition: number | ((waiting: readonly SimRequest[]) => boolean)): Promise<void> {
+		const holds =
+			typeof countOrCondition === 'number'
+				? () => this.held.length >= countOrCondition
+				: () => countOrCondition(this.waiting);
+		if (holds()) return;
+		await new Promise<void>((resolve) => this.watchers.push({ holds, resolve }));
 	}
 
 	/** Lets go the held answers that `which` picks (all by default), oldest first; returns how many. */

@@ -13,7 +13,8 @@ export interface QueueSummary {
 	readonly failed: Array<{ userId: string; code: string; error: string }>;
 }
 
-export function queueWorkflow(credential: { id: string; name: string }) {
+/** `readyOptions`: the Ready Agent node's Options (a test that holds answers back gives it a long Timeout). */
+export function queueWorkflow(credential: { id: string; name: string }, readyOptions: Record<string, unknown> = {}) {
 	const node = (name: string, type: string, typeVersion: number, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
 		id: `ccc-queue-${name.toLowerCase().replace(/\W+/g, '-')}`,
 		name,
@@ -44,7 +45,7 @@ export function queueWorkflow(credential: { id: string; name: string }) {
 				'n8n-nodes-alibaba-ccc.cccReadyForService',
 				1,
 				440,
-				{ instanceId: '={{ $json.instanceId }}', deviceId: '={{ $json.deviceId }}', userId: '={{ $json.userId }}', outboundScenario: false, options: {} },
+				{ instanceId: '={{ $json.instanceId }}', deviceId: '={{ $json.deviceId }}', userId: '={{ $json.userId }}', outboundScenario: false, options: readyOptions },
 				{ onError: 'continueErrorOutput', credentials: { alibabaCloudCccApi: credential } },
 			),
 			node('Both Outputs', 'n8n-nodes-base.merge', 3, 660, {}),

@@ -6,10 +6,10 @@
  */
 import { startQueueCluster, type QueueCluster } from '../../scripts/demo/queueCluster';
 import { QUEUE_WEBHOOK_PATH, queueWorkflow, type QueueSummary } from '../../scripts/demo/queueWorkflow';
+import { AnswerGate } from '../../simulator/answerGate';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { addLoadInstance, DEMO_ACCESS_KEY, demoDirectory } from '../../simulator/directory';
 import { credentialsFor, loadItems } from '../harness/agents';
-import { RequestGate } from '../harness/requestGate';
 
 jest.setTimeout(600_000);
 
@@ -32,19 +32,19 @@ describe('the package in n8n queue mode (main, two workers, Redis, PostgreSQL)',
 	const directory = demoDirectory();
 	addLoadInstance(directory, roster.length);
 	const simulator = new CccSimulator({ directory });
-	let gate: RequestGate;
+	const gate = new AnswerGate();
 	let cluster: QueueCluster | undefined;
 
 	beforeAll(async () => {
+		simulator.gate = gate;
 		await simulator.start();
-		gate = new RequestGate(simulator.url);
-		const gateUrl = await gate.start();
 		cluster = await startQueueCluster({
 			ports: PORTS,
 			workerCount: 2,
 			workerConcurrency: WORKER_CONCURRENCY,
-			credentials: [{ ...CREDENTIAL, type: 'alibabaCloudCccApi', data: credentialsFor({ url: gateUrl }) }],
-			workflows: [queueWorkflow(CREDENTIAL)],
+			credentials: [{ ...CREDENTIAL, type: 'alibabaCloudCccApi', data: credentialsFor(simulator) }],
+			// Answers wait at the gate until executions overlap: no attempt may time out meanwhile and be sent again.
+			workflows: [queueWorkflow(CREDENTIAL, { timeout: 300_000 })],
 			logLevel: 'info',
 		});
 		await cluster.webhookRegistered(QUEUE_WEBHOOK_PATH);
@@ -52,8 +52,6 @@ describe('the package in n8n queue mode (main, two workers, Redis, PostgreSQL)',
 
 	afterAll(async () => {
 		await cluster?.stop();
-		gate?.release();
-		await gate?.stop();
 		await simulator.stop();
 	});
 
@@ -68,9 +66,8 @@ describe('the package in n8n queue mode (main, two workers, Redis, PostgreSQL)',
 
 		// A worker runs at most WORKER_CONCURRENCY executions at once: requests of more executions than that, all
 		// waiting at the gate together, mean both workers are executing.
-		const waitingExecutions = (held: readonly URLSearchParams[]) => new Set(held.map((query) => executionOf.get(query.get('UserId') ?? ''))).size;
-		await gate.until((held) => waitingExecutions(held) > WORKER_CONCURRENCY, 240_000);
-		gate.release();
+		await gate.until((waiting) => new Set(waiting.map((request) => executionOf.get(request.params.UserId ?? ''))).size > WORKER_CONCURRENCY);
+		gate.open();
 		const summaries = await Promise.all(answers);
 
 		summaries.forEach(({ status, body }, execution) => {
