@@ -1,18 +1,24 @@
 import { AnswerGate } from '../../simulator/answerGate';
+import { fireTimersDueNow } from '../harness/fakeClock';
 import { runCccWorkflow } from '../harness/runWorkflow';
 import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
 
 /**
  * A user's Stop cancels the execution: n8n aborts the request in flight, and the node's own waits (the backoff, the
- * pacer) must end at once too. Timers are fake and never advanced, so a wait that ignored the cancel would never end
- * and the test would time out: nothing is measured.
+ * pacer) must end at once too. Timers are fake and the clock never moves (only what is due at once fires), so a
+ * wait that ignored the cancel would never end and the test would time out: nothing is measured.
  */
 describe('cancelling an execution', () => {
 	const simulator = useSimulator();
 	const items = [agent('alice@ccc-test'), agent('bob@ccc-test'), agent('user-test@ccc-test')];
 
-	beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+	let stopFiring: () => void;
+	beforeEach(() => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		stopFiring = fireTimersDueNow();
+	});
 	afterEach(() => {
+		stopFiring();
 		jest.useRealTimers();
 		jest.restoreAllMocks();
 	});

@@ -2,6 +2,7 @@ import { AnswerGate } from '../../simulator/answerGate';
 import { CccSimulator, type Fault, type SimRequest } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory } from '../../simulator/directory';
 import { loadItems } from '../harness/agents';
+import { fireTimersDueNow } from '../harness/fakeClock';
 import { runCccWorkflow, type CccRun } from '../harness/runWorkflow';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
@@ -112,8 +113,13 @@ describe('Concurrency', () => {
 
 describe('Max Requests per Second and throttling, on fake timers', () => {
 	const START = Date.parse('2026-01-05T08:00:00Z');
-	beforeEach(() => jest.useFakeTimers({ now: START, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+	let stopFiring: () => void;
+	beforeEach(() => {
+		jest.useFakeTimers({ now: START, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		stopFiring = fireTimersDueNow();
+	});
 	afterEach(() => {
+		stopFiring();
 		jest.useRealTimers();
 		jest.restoreAllMocks();
 	});

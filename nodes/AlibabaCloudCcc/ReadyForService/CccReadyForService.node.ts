@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
 import { readyForService } from './readyForService';
@@ -15,8 +16,8 @@ export class CccReadyForService implements INodeType {
 		description: 'Put an Alibaba Cloud Contact Center agent into the ready state',
 		defaults: { name: 'CCC ReadyForService' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
 		properties: readyForServiceProperties,
 	};

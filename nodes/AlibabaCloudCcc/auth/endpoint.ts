@@ -25,12 +25,10 @@ export function resolveEndpoint({ customEndpoint, region }: Pick<CccCredentials,
 		return new URL(CCC_ENDPOINTS[region]);
 	}
 	const hint = 'set it to a URL such as https://ccc.cn-shanghai.aliyuncs.com (or leave it empty to use the region)';
-	let url: URL;
-	try {
-		url = new URL(customEndpoint);
-	} catch {
+	if (!URL.canParse(customEndpoint)) {
 		throw new UserError(`The credential's Custom Endpoint "${customEndpoint}" is not a URL: ${hint}`);
 	}
+	const url = new URL(customEndpoint);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new UserError(`The credential's Custom Endpoint must use http or https, not "${url.protocol}": ${hint}`);
 	}

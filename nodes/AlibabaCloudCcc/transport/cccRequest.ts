@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
 import { CLOCK_OFFSET_HEADER } from '../auth/clockOffset';
@@ -86,7 +86,9 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 	try {
 		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes, call.dataIsList);
 	} catch (error) {
-		if (!(error instanceof UndecodableBodyError)) throw error;
+		if (!(error instanceof UndecodableBodyError)) {
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: call.itemIndex });
+		}
 		const message = `CCC answered with a body that could not be read (cut off, or neither JSON nor XML): ${error.excerpt}`;
 		return { error: new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
