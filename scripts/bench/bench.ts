@@ -10,8 +10,8 @@ import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/ready
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
 import { loadAgentId } from '../../simulator/directory';
-import { agentParameters, credentialsFor, loadItems } from '../../test/harness/agents';
-import { runCccWorkflow } from '../../test/harness/runWorkflow';
+import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
+import { runCccWorkflow } from '../engine/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
 
 /**

@@ -6,7 +6,7 @@ import { Agent, request } from 'node:http';
 import { readCccCredentials } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { signHttpRequest } from '../../nodes/AlibabaCloudCcc/auth/signHttpRequest';
 import { DEMO_ACCESS_KEY, loadAgentId } from '../../simulator/directory';
-import { credentialsFor } from '../../test/harness/agents';
+import { credentialsFor } from '../../simulator/agents';
 
 /** The three ways the benchmark calls ReadyForService N times, `concurrency` at a time. */
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { CccSimulator } from '../../simulator/cccSimulator';
-import { credentialsFor } from '../../test/harness/agents';
+import { credentialsFor } from '../../simulator/agents';
 import { importJson, installPackage, n8nInstance, REPO, type N8nInstance } from './n8nRuntime';
 
 export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agents.json');

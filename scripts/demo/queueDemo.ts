@@ -1,6 +1,6 @@
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
-import { credentialsFor } from '../../test/harness/agents';
+import { credentialsFor } from '../../simulator/agents';
 import { DEMO_CREDENTIAL_ID } from './demoSetup';
 import { startQueueCluster } from './queueCluster';
 import { QUEUE_WEBHOOK_PATH, queueWorkflow, type QueueSummary } from './queueWorkflow';

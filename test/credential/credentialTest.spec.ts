@@ -4,8 +4,8 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
 import { DEMO_ACCESS_KEY, DEMO_STS_KEY } from '../../simulator/directory';
-import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import { testAdditionalData } from '../harness/runWorkflow';
+import { TestCredentialsHelper } from '../../scripts/engine/credentialsHelper';
+import { testAdditionalData } from '../../scripts/engine/runWorkflow';
 import { credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
 const credentialType = new AlibabaCloudCccApi();

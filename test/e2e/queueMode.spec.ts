@@ -9,7 +9,7 @@ import { QUEUE_WEBHOOK_PATH, queueWorkflow, type QueueSummary } from '../../scri
 import { AnswerGate } from '../../simulator/answerGate';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { addLoadInstance, DEMO_ACCESS_KEY, demoDirectory } from '../../simulator/directory';
-import { credentialsFor, loadItems } from '../harness/agents';
+import { credentialsFor, loadItems } from '../../simulator/agents';
 
 jest.setTimeout(600_000);
 

@@ -11,7 +11,7 @@ import { executeWorkflow, importJson, installPackage, n8nInstance, type N8nInsta
 import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { DEMO_ACCESS_KEY, DEMO_DEVICES, DEMO_STS_KEY } from '../../simulator/directory';
-import { credentialsFor, type SignatureVersion } from '../harness/agents';
+import { credentialsFor, type SignatureVersion } from '../../simulator/agents';
 
 jest.setTimeout(240_000);
 

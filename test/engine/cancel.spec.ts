@@ -1,6 +1,6 @@
 import { AnswerGate } from '../../simulator/answerGate';
 import { fireTimersDueNow } from '../harness/fakeClock';
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
 
 /**

@@ -1,9 +1,9 @@
 import { AnswerGate } from '../../simulator/answerGate';
 import { CccSimulator, type Fault, type SimRequest } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory } from '../../simulator/directory';
-import { loadItems } from '../harness/agents';
+import { loadItems } from '../../simulator/agents';
 import { fireTimersDueNow } from '../harness/fakeClock';
-import { runCccWorkflow, type CccRun } from '../harness/runWorkflow';
+import { runCccWorkflow, type CccRun } from '../../scripts/engine/runWorkflow';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_DEVICES, lapsed, registered, type SimAgent } from '../../simulator/directory';
 import type { CccSimulator } from '../../simulator/cccSimulator';
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
 /** CCC ReadyForService with Device → "Agent's Registered Device": only the instance and the agent are given. */

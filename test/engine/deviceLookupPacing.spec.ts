@@ -1,4 +1,4 @@
-import { runCccWorkflow, type CccRun } from '../harness/runWorkflow';
+import { runCccWorkflow, type CccRun } from '../../scripts/engine/runWorkflow';
 import { credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
 const SLOT_MS = 500;

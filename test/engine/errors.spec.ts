@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_ACCESS_KEY, DEMO_STS_KEY, NO_PERMISSION_KEY } from '../../simulator/directory';
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { leakedSecrets, signaturesSent } from '../harness/secretScan';
 import { agent, agentParameters, credentialsFor, useSimulator } from '../harness/simulatorFixture';
 

@@ -1,4 +1,4 @@
-import { LIST_DEVICES_NODE_TYPE, runCccWorkflow } from '../harness/runWorkflow';
+import { LIST_DEVICES_NODE_TYPE, runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
 const parameters = { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} };

@@ -1,5 +1,5 @@
 import { CccSimulator } from '../../simulator/cccSimulator';
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor } from '../harness/simulatorFixture';
 
 /**

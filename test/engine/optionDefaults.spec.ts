@@ -1,4 +1,4 @@
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
 
 /** What the README promises for Options the user never adds (n8n applies a collection's defaults in the editor only). */

@@ -1,5 +1,5 @@
 import { DEMO_STS_KEY } from '../../simulator/directory';
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, useSimulator, type SignatureVersion } from '../harness/simulatorFixture';
 
 describe('CCC ReadyForService through n8n\'s engine', () => {

@@ -7,7 +7,7 @@ import { LoggerProxy } from 'n8n-workflow';
 
 import { CccSimulator, type Fault, type SimulatorOptions } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
-import { runCccWorkflow } from '../harness/runWorkflow';
+import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { leakedSecrets, signaturesSent } from '../harness/secretScan';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 

@@ -1,4 +1,4 @@
-import type { TestCredentialsHelper } from './credentialsHelper';
+import type { TestCredentialsHelper } from '../../scripts/engine/credentialsHelper';
 
 /** Every signature the requests carried (V3 Authorization and V1 Signature parameter). */
 export function signaturesSent(helper: TestCredentialsHelper): string[] {

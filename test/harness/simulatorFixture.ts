@@ -14,7 +14,7 @@ export function useSimulator(options: SimulatorOptions = {}): () => CccSimulator
 	return () => simulator!;
 }
 
-export { agent, agentParameters, credentialsFor, type SignatureVersion } from './agents';
+export { agent, agentParameters, credentialsFor, type SignatureVersion } from '../../simulator/agents';
 
 /** Makes the simulator answer `fault` to the first `times` calls for each listed agent, then behave. */
 export function faultFirstCalls(simulator: CccSimulator, plan: ReadonlyMap<string, { fault: Fault; times: number }>): void {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
-import { CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE } from '../harness/runWorkflow';
+import { CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE } from '../../scripts/engine/runWorkflow';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
@@ -94,6 +94,17 @@ describe('the built package', () => {
 		for (const file of signing) {
 			expect(importsOf(file).filter((spec) => spec !== 'node:crypto' && !/^\.\/[A-Za-z0-9]+$/.test(spec))).toEqual([]);
 		}
+	});
+
+	it('keeps the tools apart from the tests: nothing under scripts/ or simulator/ imports test code', () => {
+		const tools = ['scripts', 'simulator'].flatMap((folder) => tsFilesUnder(path.join(root, folder)));
+		expect(tools.length).toBeGreaterThan(10);
+		const intoTests = tools.flatMap((file) =>
+			importsOf(file)
+				.filter((spec) => spec.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(root, 'test') + path.sep))
+				.map((spec) => `${path.relative(root, file)}: ${spec}`),
+		);
+		expect(intoTests).toEqual([]);
 	});
 
 	it('points imports one way: node → execution → transport → signing, never back, and no node into another', () => {

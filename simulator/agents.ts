@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { DEMO_ACCESS_KEY, loadAgentId, loadDeviceId } from '../../simulator/directory';
+import { DEMO_ACCESS_KEY, loadAgentId, loadDeviceId } from './directory';
 
 /** The node's parameters, with the agent's fields taken from each item by expressions. */
 export const agentParameters = {
