@@ -63,9 +63,10 @@ function writeNotices(packageFolders) {
 
 /**
  * Libraries the package bundles (devDependencies, since n8n Cloud allows no runtime dependency), each built once into
- * dist/vendor/ and shared by every entry point instead of being copied into each.
+ * dist/vendor/ and shared by every entry point instead of being copied into each, with the names our sources import
+ * (so that the rest of the library is left out).
  */
-const VENDORED = ['fast-xml-parser'];
+const VENDORED = { 'fast-xml-parser': ['XMLParser'] };
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'es2022', metafile: true, logLevel: 'warning' };
 
@@ -73,7 +74,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'es2022'
 const useVendored = (outFile) => ({
 	name: 'use-vendored',
 	setup(build) {
-		build.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, ({ path: library }) => {
+		build.onResolve({ filter: new RegExp(`^(${Object.keys(VENDORED).join('|')})$`) }, ({ path: library }) => {
 			const relative = path.relative(path.dirname(outFile), path.join('dist', 'vendor', `${library}.js`));
 			return { path: relative.startsWith('.') ? relative : `./${relative}`, external: true };
 		});
@@ -91,8 +92,14 @@ async function bundle() {
 			plugins: [useVendored(path.join('dist', `${out}.js`))],
 		}),
 	);
-	const vendored = VENDORED.map((library) =>
-		esbuild.build({ ...common, entryPoints: [require.resolve(library)], outfile: path.join('dist', 'vendor', `${library}.js`) }),
+	// Imported as our sources import it (the package's ES modules and its dependencies one by one, not its prebuilt
+	// CommonJS file), so that the metafile names every package whose code ships, for the notices.
+	const vendored = Object.entries(VENDORED).map(([library, names]) =>
+		esbuild.build({
+			...common,
+			stdin: { contents: `export { ${names.join(', ')} } from '${library}';`, resolveDir: __dirname, sourcefile: `vendor/${library}.js` },
+			outfile: path.join('dist', 'vendor', `${library}.js`),
+		}),
 	);
 	const results = await Promise.all([...entries, ...vendored]);
 	writeNotices(bundledPackages(results.map((result) => result.metafile)));
