@@ -7,5 +7,5 @@ source scripts/node-env.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npm run build
 bash scripts/setup-n8n.sh
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-debian-packages.sh chromium
 CCC_SCREENSHOTS_DIR=docs/screenshots jest test/e2e/editor.spec.ts

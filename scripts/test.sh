@@ -11,8 +11,8 @@ tsc -p tsconfig.json --noEmit
 # The package tests load the built dist/ the way n8n does; the end-to-end tests need the real n8n.
 npm run build
 bash scripts/setup-n8n.sh
-bash scripts/ensure-chromium.sh
-bash scripts/ensure-queue-services.sh
+# Chromium for the editor test; Redis and PostgreSQL for the queue-mode test.
+bash scripts/ensure-debian-packages.sh chromium redis-server postgresql
 results=$(mktemp)
 status=0
 jest --json --outputFile="$results" "$@" || status=$?

@@ -10,7 +10,7 @@ import { importJson, installPackage, N8N_BIN, n8nInstance, packPackage, runN8nOr
  * n8n in queue mode on one machine, everything on 127.0.0.1: a PostgreSQL (the shared database) and a Redis (the
  * job queue) of its own, a main instance that receives webhooks, and workers that execute, each n8n process with
  * its own user folder and this package installed there. Debian's packages provide the servers
- * (scripts/ensure-queue-services.sh installs them). Every process is started here and stopped here, by PID.
+ * (scripts/ensure-debian-packages.sh installs them). Every process is started here and stopped here, by PID.
  */
 
 export interface QueueClusterPorts {
@@ -64,7 +64,7 @@ const N8N_START_TIMEOUT_MS = 180_000;
 function postgresBin(program: string): string {
 	const root = '/usr/lib/postgresql';
 	const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
-	if (majors.length === 0) throw new Error('PostgreSQL is not installed: run scripts/ensure-queue-services.sh');
+	if (majors.length === 0) throw new Error('PostgreSQL is not installed: run scripts/ensure-debian-packages.sh redis-server postgresql');
 	return path.join(root, majors[0], 'bin', program);
 }
 
@@ -72,7 +72,7 @@ function postgresBin(program: string): string {
 function postgresUser(): { uid: number; gid: number } | undefined {
 	if (process.getuid?.() !== 0) return undefined;
 	const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('postgres:'));
-	if (!line) throw new Error('No postgres user: run scripts/ensure-queue-services.sh');
+	if (!line) throw new Error('No postgres user: run scripts/ensure-debian-packages.sh redis-server postgresql');
 	const [, , uid, gid] = line.split(':');
 	return { uid: Number(uid), gid: Number(gid) };
 }
