@@ -105,6 +105,4 @@ async function bundle() {
 	writeNotices(bundledPackages(results.map((result) => result.metafile)));
 }
 
-task('build:static', copyStatic);
-task('build:bundle', bundle);
 task('build', parallel(copyStatic, bundle));

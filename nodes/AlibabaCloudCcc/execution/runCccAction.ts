@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { CccEnvelope } from '../response/cccEnvelope';
+import { normalizeFields } from '../response/normalizeFields';
 import { callCcc, newCccSession, type CccParams, type CccRequest } from '../transport/cccRequest';
 import { readCallOptions, retryPolicyOf } from './callOptions';
 import { runPerItem } from './runPerItem';
@@ -21,10 +22,10 @@ export interface CccAction extends Omit<CccRequest, 'params'> {
 }
 
 /** With Simplify, an item per struct of `Data` (a list action gives one per entry, maybe none); else the whole answer. */
-function outputOf(envelope: CccEnvelope, dataIsList: boolean | undefined, simplify: boolean): IDataObject[] {
+function outputOf(envelope: CccEnvelope, { dataTypes, dataIsList }: Omit<CccRequest, 'params'>, simplify: boolean): IDataObject[] {
 	if (!simplify) return [envelope];
 	if (dataIsList) return Array.isArray(envelope.Data) ? envelope.Data : [];
-	return [(envelope.Data as IDataObject | undefined) ?? {}];
+	return [(envelope.Data as IDataObject | undefined) ?? normalizeFields(undefined, dataTypes)];
 }
 
 /**
@@ -47,7 +48,7 @@ export async function runCccAction(context: IExecuteFunctions, { readParams, ...
 			};
 			const params = await readParams(itemIndex, calls);
 			const envelope = await calls.call({ ...action, params });
-			return outputOf(envelope, action.dataIsList, options.simplify);
+			return outputOf(envelope, action, options.simplify);
 		},
 		pace.concurrency,
 	);

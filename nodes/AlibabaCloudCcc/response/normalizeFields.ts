@@ -44,8 +44,8 @@ const converters: Record<FieldType, (value: unknown) => unknown> = {
 };
 
 /**
- * Gives a decoded struct its documented types. A struct the answer left empty (`<Data/>`) becomes `{}`; a documented
- * list the answer left out becomes `[]`, so that a list field is an array in every answer.
+ * Gives a decoded struct its documented types. A documented list the answer left out becomes `[]`, so that a list
+ * field is an array in every answer; a struct the answer left empty (`<Data/>`) or out holds just those lists.
  */
 export function normalizeFields(struct: unknown, types: FieldTypes): IDataObject {
 	const fields = typeof struct === 'object' && struct !== null && !Array.isArray(struct) ? struct : {};

@@ -61,3 +61,15 @@ describe('runCccAction with Options left empty', () => {
 		await expect(run).resolves.toEqual([[{ json: { UserId: 'u@i' }, pairedItem: { item: 0 } }]]);
 	});
 });
+
+describe('runCccAction output', () => {
+	it('gives an answer without Data its documented lists, each empty', async () => {
+		const request = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Code: 'OK' }) });
+		const output = await runCccAction(contextWith(request), {
+			action: 'ReadyForService',
+			dataTypes: { UserId: 'string', SignedSkillGroupIdList: 'stringList' },
+			readParams: () => ({}),
+		});
+		expect(output).toEqual([[{ json: { SignedSkillGroupIdList: [] }, pairedItem: { item: 0 } }]]);
+	});
+});
