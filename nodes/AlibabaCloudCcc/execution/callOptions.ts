@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_RETRY_DELAY_MS, NO_RETRIES, type RetryPolicy } from '../transport/retryPolicy';
 
@@ -87,27 +88,48 @@ export const callOptionsProperty: INodeProperties = {
 	],
 };
 
-function numberValue(name: NumberName, value: unknown): number {
+type BooleanName = Exclude<keyof CallOptions, NumberName>;
+
+/** A value an expression gave an option that is not of the option's type: the error names the option and the item. */
+function invalidOption(context: IExecuteFunctions, itemIndex: number, name: keyof CallOptions, value: unknown, expected: string) {
+	const option = callOptionsProperty.options?.find((candidate) => candidate.name === name);
+	const displayName = option && 'displayName' in option ? option.displayName : name;
+	return new NodeOperationError(context.getNode(), `Options → ${displayName} is ${JSON.stringify(value)}, not ${expected}, in item ${itemIndex}`, {
+		description: `Make the expression return ${expected}, or remove the option to use its default (${String(CALL_OPTION_DEFAULTS[name].default)})`,
+		itemIndex,
+	});
+}
+
+/** An option left out (or empty) is its default; a number, or a number as text, is kept within the option's limits. */
+function numberValue(context: IExecuteFunctions, itemIndex: number, name: NumberName, value: unknown): number {
 	const { default: fallback, min, max, integer } = CALL_OPTION_DEFAULTS[name];
-	if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
-	const whole = integer ? Math.floor(value) : value;
+	if (value === undefined || value === null || value === '') return fallback;
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) throw invalidOption(context, itemIndex, name, value, 'a number');
+	const whole = integer ? Math.floor(number) : number;
 	return Math.min(max ?? Infinity, Math.max(min, whole));
 }
 
-const booleanValue = (name: 'retryTransientErrors' | 'simplify', value: unknown): boolean =>
-	typeof value === 'boolean' ? value : CALL_OPTION_DEFAULTS[name].default;
+function booleanValue(context: IExecuteFunctions, itemIndex: number, name: BooleanName, value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return CALL_OPTION_DEFAULTS[name].default;
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+	throw invalidOption(context, itemIndex, name, value, 'true or false');
+}
 
 /** The item's Options, every one the user did not add set to its default, numbers kept within their limits. */
 export function readCallOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
 	const given = context.getNodeParameter(callOptionsProperty.name, itemIndex, {}) as Partial<Record<keyof CallOptions, unknown>>;
+	const number = (name: NumberName) => numberValue(context, itemIndex, name, given[name]);
+	const boolean = (name: BooleanName) => booleanValue(context, itemIndex, name, given[name]);
 	return {
-		concurrency: numberValue('concurrency', given.concurrency),
-		maxAttempts: numberValue('maxAttempts', given.maxAttempts),
-		maxRequestsPerSecond: numberValue('maxRequestsPerSecond', given.maxRequestsPerSecond),
-		retryBaseDelay: numberValue('retryBaseDelay', given.retryBaseDelay),
-		retryTransientErrors: booleanValue('retryTransientErrors', given.retryTransientErrors),
-		simplify: booleanValue('simplify', given.simplify),
-		timeout: numberValue('timeout', given.timeout),
+		concurrency: number('concurrency'),
+		maxAttempts: number('maxAttempts'),
+		maxRequestsPerSecond: number('maxRequestsPerSecond'),
+		retryBaseDelay: number('retryBaseDelay'),
+		retryTransientErrors: boolean('retryTransientErrors'),
+		simplify: boolean('simplify'),
+		timeout: number('timeout'),
 	};
 }
 
