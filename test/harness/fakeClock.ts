@@ -16,3 +16,8 @@ export function fireTimersDueNow(): () => void {
 		running = false;
 	};
 }
+
+/** Lets real I/O (the engine, the sockets) run until `condition` holds; the fake clock stays where it is. */
+export async function settle(condition: () => boolean): Promise<void> {
+	while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
