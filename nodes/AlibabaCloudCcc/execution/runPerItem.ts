@@ -19,8 +19,8 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 /**
  * Runs `perItem` for every input item, up to `concurrency` at a time in a sliding window (a finished item makes room
  * for the next at once), and keeps its output items in input order, each paired to its input item: what `perItem`
- * returned (none, one or several), or, with "On Error: Continue", one error item. Without it, the first failure (by item order) stops the node, naming the item;
- * items already in flight finish first, and no new one starts.
+ * returned (none, one or several), or, with "On Error: Continue", one error item. Without it, the first failure (by
+ * item order) stops the node, naming the item; items already in flight finish first, and no new one starts.
  */
 export async function runPerItem(
 	context: IExecuteFunctions,
