@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { CccEnvelope } from '../response/cccEnvelope';
 import { normalizeFields } from '../response/normalizeFields';
-import { callCcc, newCccSession, type CccParams, type CccRequest } from '../transport/cccRequest';
-import { readCallOptions, retryPolicyOf } from './callOptions';
+import { callCcc, newCccSession, type CccParams, type CccRequest, type CccSession } from '../transport/cccRequest';
+import { readCallOptions, retryPolicyOf, type CallOptions } from './callOptions';
 import { runPerItem } from './runPerItem';
 
 /** The calls one item may make besides its action: signed, paced, retried and cancelled like the action itself. */
@@ -34,9 +34,17 @@ function outputOf(envelope: CccEnvelope, { dataTypes, dataIsList }: Omit<CccRequ
  */
 export async function runCccAction(context: IExecuteFunctions, { readParams, ...action }: CccAction): Promise<INodeExecutionData[][]> {
 	if (context.getInputData().length === 0) return [[]];
-	// How fast the run goes is one setting for the whole run: the first item's.
-	const pace = readCallOptions(context, 0);
-	const session = newCccSession(pace.maxRequestsPerSecond);
+	let pace: CallOptions;
+	let session: CccSession;
+	try {
+		// How fast the run goes is one setting for the whole run: the first item's.
+		pace = readCallOptions(context, 0);
+		session = newCccSession(pace.maxRequestsPerSecond);
+	} catch (error) {
+		// What fails for the whole run fails every item alike. Thrown from here, it would make n8n's "On Error:
+		// Continue" pass every input item on as a success, with nothing sent.
+		return await runPerItem(context, async () => await Promise.reject(error));
+	}
 	return await runPerItem(
 		context,
 		async (itemIndex): Promise<IDataObject[]> => {

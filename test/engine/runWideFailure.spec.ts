@@ -1,0 +1,44 @@
+import { LIST_DEVICES_NODE_TYPE, runCccWorkflow, type OnError } from '../../scripts/engine/runWorkflow';
+import { agent, agentParameters, credentialsFor, useSimulator } from '../harness/simulatorFixture';
+
+/** Options are read from item 0 for the whole run: a bad value there fails the run, and must fail every item. */
+describe('a failure before the per-item loop, through n8n\'s engine', () => {
+	const simulator = useSimulator();
+	const items = [agent('alice@ccc-test'), agent('bob@ccc-test'), agent('user-test@ccc-test')];
+	const message = 'Options → Max Requests per Second is "fast", not a number, in item 0';
+	const options = { maxRequestsPerSecond: '={{ $itemIndex === 0 ? "fast" : 0 }}' };
+	const nodes = [
+		{ node: 'CCC ReadyForService', nodeType: undefined, parameters: { ...agentParameters, options } },
+		{ node: 'CCC ListDevices', nodeType: LIST_DEVICES_NODE_TYPE, parameters: { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options } },
+	];
+
+	const errorItem = (index: number) => ({
+		error: message,
+		details: expect.objectContaining({ itemIndex: index, hint: expect.stringContaining('remove the option') }),
+	});
+	// On the error output n8n adds the paired input item's fields to each error item.
+	const expected = {
+		errors: items.map((item, index) => ({ json: { ...item, ...errorItem(index) }, pairedItem: { item: index } })),
+		success: items.map((_, index) => ({ json: errorItem(index), pairedItem: { item: index } })),
+	};
+
+	describe.each(nodes)('$node', ({ nodeType, parameters }) => {
+		it.each<[OnError, 'success' | 'errors']>([
+			['continueErrorOutput', 'errors'],
+			['continueRegularOutput', 'success'],
+		])('with %s, every item is an error item naming the option and item 0, and nothing is sent', async (onError, output) => {
+			const result = await runCccWorkflow({ nodeType, items, parameters, credentials: credentialsFor(simulator()), onError });
+			expect(result.workflowError).toBeUndefined();
+			expect(result[output]).toEqual(expected[output]);
+			if (output === 'errors') expect(result.success).toEqual([]);
+			expect(simulator().requests).toEqual([]);
+		});
+
+		it('without Continue, the node fails with that message and nothing is sent', async () => {
+			const result = await runCccWorkflow({ nodeType, items, parameters, credentials: credentialsFor(simulator()) });
+			expect(result.workflowError?.message).toBe(message);
+			expect(result.success).toEqual([]);
+			expect(simulator().requests).toEqual([]);
+		});
+	});
+});
