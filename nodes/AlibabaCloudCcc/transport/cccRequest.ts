@@ -8,6 +8,7 @@ import { failureOf } from '../response/cccFailure';
 import { decodeBody, UndecodableBodyError } from '../response/decodeBody';
 import type { FieldTypes } from '../response/normalizeFields';
 import { CccApiError } from './cccApiError';
+import { isRedirect, redirectFailure } from './redirectFailure';
 import { RequestPacer } from './requestPacer';
 import { backoffCeiling, backoffDelay, isThrottling, isTransient, type RetryPolicy } from './retryPolicy';
 import { transportFailure } from './transportFailure';
@@ -66,6 +67,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: call.timeout,
+		disableFollowRedirect: true,
 	};
 	let response: IN8nHttpFullResponse;
 	try {
@@ -82,6 +84,9 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 
 	const serverTime = Date.parse(headerText(response, 'date'));
 	const httpStatus = response.statusCode;
+	if (isRedirect(httpStatus)) {
+		return { error: redirectFailure(context.getNode(), httpStatus, headerText(response, 'location'), call.itemIndex) };
+	}
 	let envelope: CccEnvelope;
 	try {
 		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes, call.dataIsList);

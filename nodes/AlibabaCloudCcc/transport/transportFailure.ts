@@ -52,7 +52,7 @@ function reasonOf(error: unknown, code: string | undefined): string {
 
 /**
  * A request that got no answer, or was refused before it left (a credential problem). A failure the node does not
- * recognise (a TLS certificate problem, too many redirects) is named in its own words and is not retried.
+ * recognise (a TLS certificate problem) is named in its own words and is not retried.
  */
 export function transportFailure(node: INode, error: unknown, itemIndex: number): CccApiError | NodeOperationError {
 	const cause = rootCause(error);
