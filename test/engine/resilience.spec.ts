@@ -133,7 +133,6 @@ describe('per-item resilience, through n8n\'s engine', () => {
 		}
 
 		it.each([
-			['too many redirects', 'http', (request: IncomingMessage, response: ServerResponse) => response.writeHead(307, { location: request.url }).end(), /Maximum number of redirects/],
 			['TLS spoken to a plain HTTP server', 'https', (_request: IncomingMessage, response: ServerResponse) => response.end(), /EPROTO/],
 		])('%s: the item fails at once, saying what it was', async (_name, scheme, answer, reason) => {
 			await withServer(answer, async (address) => {
@@ -187,12 +186,28 @@ describe('per-item resilience, through n8n\'s engine', () => {
 			});
 		});
 
+		it('counts the attempts as Max Attempts does: the call sent again with the gateway\'s time is told apart', async () => {
+			await withSimulator({ clockOffsetMs: 60 * 60_000 }, async (simulator) => {
+				// The first request fails the gateway's timestamp check; every later one (corrected time) fails with ServiceUnavailable.
+				simulator.faults = () => ({ kind: 'error', status: 503, code: 'ServiceUnavailable' });
+				const result = await runCccWorkflow({
+					items: items.slice(0, 1),
+					parameters: { ...agentParameters, options: { maxAttempts: 10, retryBaseDelay: 0 } },
+					credentials: credentialsFor(simulator),
+				});
+				expect(simulator.requests.map((entry) => entry.code)).toEqual(['InvalidTimeStamp.Expired', ...Array(10).fill('ServiceUnavailable')]);
+				expect(result.workflowError?.message).toBe('ServiceUnavailable: Simulated ServiceUnavailable. (gave up after 10 attempts)');
+				expect(result.workflowError?.description).toContain("about 60 minutes behind Alibaba Cloud's: the call was also sent once more with the gateway's time, besides the attempts");
+			});
+		});
+
 		it('gives a clear error when the corrected time is refused too', async () => {
 			await withSimulator({ clockOffsetMs: 60 * 60_000 }, async (simulator) => {
 				simulator.faults = () => ({ kind: 'error', status: 400, code: 'InvalidTimeStamp.Expired', message: 'Specified time stamp or date value is expired.' });
 				const result = await runCccWorkflow({ items: items.slice(0, 1), parameters: agentParameters, credentials: credentialsFor(simulator) });
-				expect(result.workflowError?.message).toBe('InvalidTimeStamp.Expired: Specified time stamp or date value is expired. (gave up after 2 attempts)');
-				expect(result.workflowError?.description).toContain('about 60 minutes behind Alibaba Cloud');
+				// The call sent again with the gateway's time is told apart, not counted as a second attempt.
+				expect(result.workflowError?.message).toBe('InvalidTimeStamp.Expired: Specified time stamp or date value is expired.');
+				expect(result.workflowError?.description).toContain("about 60 minutes behind Alibaba Cloud's: the call was also sent once more with the gateway's time");
 				expect(simulator.requests).toHaveLength(2);
 			});
 		});

@@ -22,16 +22,49 @@ export interface Device extends IDataObject {
 	Expires?: number;
 }
 
+/**
+ * `Expires` is in epoch milliseconds: any such time since September 2001 is at least this. Seconds since the epoch
+ * stay far below it for centuries.
+ */
+const EARLIEST_EXPIRES = 1e12;
+
+/** What makes one entry of ListDevices' `Data` unlike a device, if anything. */
+function unexpectedDevice(entry: IDataObject, position: string): string | undefined {
+	const seen = JSON.stringify(entry);
+	if (typeof entry.DeviceId !== 'string' || !entry.DeviceId) return `${position} has no DeviceId (${seen})`;
+	const { Expires } = entry;
+	if (Expires === undefined) return `${position} (${entry.DeviceId}) has no Expires`;
+	if (typeof Expires !== 'number') return `${position} (${entry.DeviceId}) has Expires ${JSON.stringify(Expires)}, not epoch milliseconds`;
+	if (Expires < EARLIEST_EXPIRES) return `${position} (${entry.DeviceId}) has Expires ${Expires}, too small for epoch milliseconds (seconds?)`;
+	return undefined;
+}
+
+/** The documented shape of ListDevices' `Data`: a list of devices, each with its DeviceId and Expires. */
+function unexpectedDevices(data: unknown): string | undefined {
+	if (data === undefined) return undefined;
+	if (!Array.isArray(data)) return `Data is not a list (${JSON.stringify(data)})`;
+	for (const [index, entry] of data.entries()) {
+		const problem = unexpectedDevice(entry as IDataObject, `device ${index + 1} of ${data.length}`);
+		if (problem) return problem;
+	}
+	return undefined;
+}
+
 /** ListDevices (parameters `InstanceId`, optional `UserId`) answers a list of devices in `Data`. */
-export const LIST_DEVICES: Omit<CccRequest, 'params'> = { action: 'ListDevices', dataTypes: DEVICE_DATA_TYPES, dataIsList: true };
+export const LIST_DEVICES: Omit<CccRequest, 'params'> = {
+	action: 'ListDevices',
+	dataTypes: DEVICE_DATA_TYPES,
+	dataIsList: true,
+	unexpectedData: unexpectedDevices,
+};
 
-const lastsUntil = (device: Device): number =>
-	typeof device.Expires === 'number' && device.DeviceId ? device.Expires : Number.NEGATIVE_INFINITY;
-
-/** The device whose registration lasts longest, if any has not lapsed by `now` (the gateway's clock). */
+/**
+ * The device whose registration lasts longest, if any has not lapsed by `now` (the gateway's clock). The answer has
+ * been checked: every device has its DeviceId and Expires.
+ */
 export function registeredDevice(devices: readonly Device[], now: number): Device | undefined {
 	return devices.reduce<Device | undefined>(
-		(best, device) => (lastsUntil(device) > now && (!best || lastsUntil(device) > lastsUntil(best)) ? device : best),
+		(best, device) => (device.Expires! > now && (!best || device.Expires! > best.Expires!) ? device : best),
 		undefined,
 	);
 }

@@ -12,9 +12,10 @@ export const NO_REGISTERED_DEVICE = 'NoRegisteredDevice';
  * only lapsed registrations) is an error that names the agent and the fix.
  */
 export async function lookUpDeviceId(calls: CccItemCalls, node: INode, itemIndex: number, instanceId: string, userId: string): Promise<string> {
-	const answer = await calls.call({ ...LIST_DEVICES, params: { InstanceId: instanceId, UserId: userId } });
+	const { envelope: answer, gatewayTime } = await calls.call({ ...LIST_DEVICES, params: { InstanceId: instanceId, UserId: userId } });
 	const devices = (answer.Data ?? []) as Device[];
-	const device = registeredDevice(devices, calls.now());
+	// Judged by the gateway's clock when it answered: this machine's may be minutes off.
+	const device = registeredDevice(devices, gatewayTime);
 	if (device?.DeviceId) return device.DeviceId;
 	const lapsed = devices.length > 0 ? `; ${devices.length} earlier registration(s) have lapsed` : '';
 	throw new CccApiError(

@@ -2,15 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { CccEnvelope } from '../response/cccEnvelope';
 import { normalizeFields } from '../response/normalizeFields';
-import { callCcc, newCccSession, type CccParams, type CccRequest, type CccSession } from '../transport/cccRequest';
+import { callCcc, newCccSession, type CccAnswer, type CccParams, type CccRequest, type CccSession } from '../transport/cccRequest';
 import { readCallOptions, retryPolicyOf, type CallOptions } from './callOptions';
 import { runPerItem } from './runPerItem';
 
 /** The calls one item may make besides its action: signed, paced, retried and cancelled like the action itself. */
 export interface CccItemCalls {
-	call(request: CccRequest): Promise<CccEnvelope>;
-	/** The gateway's clock as far as this run knows it (ms since the epoch), for times CCC sends. */
-	now(): number;
+	call(request: CccRequest): Promise<CccAnswer>;
 }
 
 export interface CccAction extends Omit<CccRequest, 'params'> {
@@ -52,10 +50,9 @@ export async function runCccAction(context: IExecuteFunctions, { readParams, ...
 			const calls: CccItemCalls = {
 				call: async (request) =>
 					await callCcc(context, { ...request, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) }, session),
-				now: () => Date.now() + session.clockOffsetMs,
 			};
 			const params = await readParams(itemIndex, calls);
-			const envelope = await calls.call({ ...action, params });
+			const { envelope } = await calls.call({ ...action, params });
 			return outputOf(envelope, action, options.simplify);
 		},
 		pace.concurrency,

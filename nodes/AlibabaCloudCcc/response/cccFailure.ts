@@ -9,8 +9,13 @@ export interface CccFailure {
 	readonly httpStatus?: number;
 	readonly requestId?: string;
 	readonly hint?: string;
-	/** How many calls were made, when there was more than one. */
+	/** How many attempts were made (as Max Attempts counts them), when there was more than one. */
 	readonly attempts?: number;
+	/**
+	 * The gateway's clock minus ours, when InvalidTimeStamp.Expired made the node send the call once more with it
+	 * (a second chance, not one of the attempts).
+	 */
+	readonly clockCorrectionMs?: number;
 }
 
 /**

@@ -18,6 +18,7 @@ export class CccApiError extends NodeApiError {
 			message: `${ccc.code}: ${ccc.message}${attempts}`,
 			description: [
 				ccc.hint,
+				ccc.clockCorrectionMs === undefined ? undefined : clockCorrected(ccc.clockCorrectionMs),
 				`RequestId: ${ccc.requestId ?? 'none'}, HTTP status: ${ccc.httpStatus ?? 'no answer'}`,
 			]
 				.filter(Boolean)
@@ -27,8 +28,15 @@ export class CccApiError extends NodeApiError {
 		});
 	}
 
-	/** The same failure, told with the number of attempts it took. */
-	afterAttempts(attempts: number): CccApiError {
-		return attempts > 1 ? new CccApiError(this.node, { ...this.ccc, attempts }, this.itemIndex) : this;
+	/** The same failure, told with the number of attempts it took and the clock correction, if any. */
+	afterAttempts(attempts: number, clockCorrectionMs?: number): CccApiError {
+		if (attempts <= 1 && clockCorrectionMs === undefined) return this;
+		const told = { ...(attempts > 1 ? { attempts } : {}), ...(clockCorrectionMs === undefined ? {} : { clockCorrectionMs }) };
+		return new CccApiError(this.node, { ...this.ccc, ...told }, this.itemIndex);
 	}
+}
+
+function clockCorrected(offsetMs: number): string {
+	const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+	return `This machine's clock is about ${minutes} minutes ${offsetMs > 0 ? 'behind' : 'ahead of'} Alibaba Cloud's: the call was also sent once more with the gateway's time, besides the attempts`;
 }

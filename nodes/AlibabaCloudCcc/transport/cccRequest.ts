@@ -23,6 +23,8 @@ export interface CccRequest {
 	readonly dataTypes: FieldTypes;
 	/** Whether `Data` is a list of such structs (ListDevices) rather than one. */
 	readonly dataIsList?: boolean;
+	/** What a successful answer's typed `Data` has that the action's documented shape does not allow, if anything. */
+	readonly unexpectedData?: (data: CccEnvelope['Data']) => string | undefined;
 }
 
 export interface CccCall extends CccRequest {
@@ -44,10 +46,19 @@ export const newCccSession = (maxRequestsPerSecond = 0): CccSession => ({
 	pacer: new RequestPacer(maxRequestsPerSecond),
 });
 
+/** A successful answer, and the gateway's clock when it gave it (ms since the epoch), for times CCC sends. */
+export interface CccAnswer {
+	readonly envelope: CccEnvelope;
+	readonly gatewayTime: number;
+}
+
 /** A clock more than this far off explains InvalidTimeStamp.Expired; a smaller difference does not. */
 const SIGNIFICANT_SKEW_MS = 60_000;
 
-type Attempt = { readonly envelope: CccEnvelope } | { readonly error: CccApiError; readonly serverTime?: number };
+/** The gateway's Date, when the answer carried one. */
+type Stamped = { readonly serverTime?: number };
+type Answered = Stamped & { readonly envelope: CccEnvelope; readonly httpStatus: number };
+type Attempt = Answered | (Stamped & { readonly error: CccApiError });
 
 function headerText(response: IN8nHttpFullResponse, name: string): string {
 	const value = response.headers[name];
@@ -97,49 +108,63 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 		const message = `CCC answered with a body that could not be read (cut off, or neither JSON nor XML): ${error.excerpt}`;
 		return { error: new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
-	if (isSuccess(httpStatus, envelope)) return { envelope };
-	return {
-		error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope), call.itemIndex),
-		...(Number.isNaN(serverTime) ? {} : { serverTime }),
-	};
+	const stamped = Number.isNaN(serverTime) ? {} : { serverTime };
+	if (isSuccess(httpStatus, envelope)) return { envelope, httpStatus, ...stamped };
+	return { error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope), call.itemIndex), ...stamped };
 }
 
-function clockStillOff(error: CccApiError, offsetMs: number): CccApiError {
-	const minutes = Math.round(Math.abs(offsetMs) / 60_000);
-	const hint = `This machine's clock is about ${minutes} minutes ${offsetMs > 0 ? 'behind' : 'ahead of'} Alibaba Cloud's; correcting for it did not help: synchronise the clock (NTP)`;
+function clockStillOff(error: CccApiError): CccApiError {
+	const hint = "Correcting for this machine's clock did not help: synchronise the clock (NTP)";
 	return new CccApiError(error.node, { ...error.ccc, hint }, error.itemIndex);
+}
+
+/**
+ * The answer with the gateway's time: its Date header counts whole seconds, so the answer left before the end of
+ * that second (a time judged by it errs towards later); without one, our clock as corrected so far.
+ */
+function answerOf(context: IExecuteFunctions, call: CccCall, result: Answered, session: CccSession): CccAnswer {
+	const unexpected = call.unexpectedData?.(result.envelope.Data);
+	if (unexpected) {
+		const { RequestId: requestId } = result.envelope;
+		const message = `CCC's ${call.action} answer does not have its documented shape: ${unexpected}`;
+		throw new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus: result.httpStatus, ...(requestId ? { requestId } : {}) }, call.itemIndex);
+	}
+	const gatewayTime = result.serverTime === undefined ? Date.now() + session.clockOffsetMs : result.serverTime + 999;
+	return { envelope: result.envelope, gatewayTime };
 }
 
 /**
  * One CCC call for one item, paced by the run's pacer, retried on transient failures with backoff (every attempt
  * signed anew, with a fresh nonce and time), and once more with corrected time when the gateway's Date shows that
  * our clock is off.
- * Resolves to the typed envelope of a successful answer; throws a `CccApiError` that says how many attempts it took.
+ * Resolves to a successful answer of the documented shape; throws a `CccApiError` that says how many attempts it took
+ * (the user's count: a call sent again with corrected time is told apart).
  * When the execution is cancelled, the pacer's and the backoff's waits end at once and nothing more is sent.
  */
-export async function callCcc(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<CccEnvelope> {
+export async function callCcc(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<CccAnswer> {
 	const cancelSignal = context.getExecutionCancelSignal?.();
 	let calls = 0;
-	let correctedClock = false;
+	/** The offset this call corrected the clock by, once it has. */
+	let correction: number | undefined;
 	for (;;) {
 		calls++;
 		await session.pacer.wait(cancelSignal);
 		const result = await attempt(context, call, session.clockOffsetMs);
-		if ('envelope' in result) return result.envelope;
+		if ('envelope' in result) return answerOf(context, call, result, session);
 		const { error, serverTime } = result;
+		// The call sent again with the corrected clock is a second chance, not one of the attempts the user set.
+		const attempts = calls - (correction === undefined ? 0 : 1);
 
 		if (error.ccc.code === 'InvalidTimeStamp.Expired') {
-			if (correctedClock) throw clockStillOff(error, session.clockOffsetMs).afterAttempts(calls);
+			if (correction !== undefined) throw clockStillOff(error).afterAttempts(attempts, correction);
 			const offset = serverTime === undefined ? 0 : serverTime - Date.now();
 			if (Math.abs(offset) >= SIGNIFICANT_SKEW_MS) {
 				session.clockOffsetMs = offset;
-				correctedClock = true;
+				correction = offset;
 				continue;
 			}
 		}
-		// The call with the corrected clock is a second chance, not one of the retries.
-		const attempts = calls - (correctedClock ? 1 : 0);
-		const failure = error.afterAttempts(calls);
+		const failure = error.afterAttempts(attempts, correction);
 		if (cancelSignal?.aborted || attempts >= call.retry.maxAttempts || !isTransient(error.ccc)) throw failure;
 		// Throttling concerns every request of the run, not just this one: the whole window backs off.
 		if (isThrottling(error.ccc)) session.pacer.pause(backoffCeiling(call.retry, attempts));

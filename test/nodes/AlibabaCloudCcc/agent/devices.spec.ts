@@ -1,7 +1,7 @@
-import { registeredDevice, type Device } from '../../../../nodes/AlibabaCloudCcc/agent/devices';
+import { LIST_DEVICES, registeredDevice, type Device } from '../../../../nodes/AlibabaCloudCcc/agent/devices';
 
 const NOW = 1_800_000_000_000;
-const device = (DeviceId: string, Expires?: number): Device => ({ DeviceId, ...(Expires === undefined ? {} : { Expires }) });
+const device = (DeviceId: string, Expires: number): Device => ({ DeviceId, Expires });
 
 describe('registeredDevice', () => {
 	it.each<[string, Device[], string | undefined]>([
@@ -12,10 +12,23 @@ describe('registeredDevice', () => {
 		['a lapsed one beside a registered one', [device('old', NOW - 3_600_000), device('new', NOW + 1_000)], 'new'],
 		['several registered: the longest lasting', [device('a', NOW + 1_000), device('b', NOW + 9_000), device('c', NOW + 5_000)], 'b'],
 		['a tie: the first listed', [device('a', NOW + 5_000), device('b', NOW + 5_000)], 'a'],
-		['no Expires', [device('a')], undefined],
-		['no DeviceId', [{ Expires: NOW + 5_000 }], undefined],
-		['Expires as text (not typed)', [{ DeviceId: 'a', Expires: String(NOW + 5_000) as unknown as number }], undefined],
 	])('%s', (_case, devices, expected) => {
 		expect(registeredDevice(devices, NOW)?.DeviceId).toBe(expected);
+	});
+});
+
+/** ListDevices' `Data` as typed from the answer: anything but a list of devices with DeviceId and Expires is named. */
+describe('ListDevices answers of an unexpected shape', () => {
+	it.each<[string, unknown, string | undefined]>([
+		['no Data (an empty list)', undefined, undefined],
+		['an empty list', [], undefined],
+		['devices as documented', [device('a', NOW), device('b', NOW - 1)], undefined],
+		['Data that is not a list', { DeviceId: 'a' }, 'Data is not a list ({"DeviceId":"a"})'],
+		['a device without DeviceId', [device('a', NOW), { Expires: NOW }], `device 2 of 2 has no DeviceId ({"Expires":${NOW}})`],
+		['a device without Expires', [{ DeviceId: 'a' }], 'device 1 of 1 (a) has no Expires'],
+		['Expires as an ISO time', [{ DeviceId: 'a', Expires: '2027-01-15T08:00:00Z' }], 'device 1 of 1 (a) has Expires "2027-01-15T08:00:00Z", not epoch milliseconds'],
+		['Expires in seconds', [device('a', NOW / 1000)], 'device 1 of 1 (a) has Expires 1800000000, too small for epoch milliseconds (seconds?)'],
+	])('%s', (_case, data, expected) => {
+		expect(LIST_DEVICES.unexpectedData!(data as Device[])).toBe(expected);
 	});
 });
