@@ -71,6 +71,10 @@ describe('CCC ReadyForService errors', () => {
 			{ name: 'a boolean as Instance ID', item: agent('alice@ccc-test', { instanceId: true }), field: 'Instance ID', problem: 'is a boolean, not text' },
 			{ name: 'an object as Device ID', item: agent('alice@ccc-test', { deviceId: { id: 1 } }), field: 'Device ID', problem: 'is an object, not text' },
 			{ name: 'an array as Device ID', item: agent('alice@ccc-test', { deviceId: ['dev-1'] }), field: 'Device ID', problem: 'is an array, not text' },
+			// A sheet cell whose emoji was cut in two: half a surrogate pair, which no encoding can send.
+			{ name: 'half an emoji in Device ID', item: agent('alice@ccc-test', { deviceId: 'ACC-desk-\uD83D' }), field: 'Device ID', problem: 'holds half of a character' },
+			{ name: 'half an emoji in User ID', item: agent('alice@ccc-test', { userId: 'alice\uDE00@ccc-test' }), field: 'User ID', problem: 'holds half of a character' },
+			{ name: 'half an emoji in Instance ID', item: agent('alice@ccc-test', { instanceId: 'ccc-\uD83D' }), field: 'Instance ID', problem: 'holds half of a character' },
 		];
 
 		it.each(cases)('$name in item 1 stops before any request, naming the field and the item', async ({ item, field, problem }) => {

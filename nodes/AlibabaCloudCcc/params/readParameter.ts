@@ -22,6 +22,8 @@ function describeType(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 /**
  * A text field, trimmed; '' when empty. A finite number from an expression (a sheet column of numeric IDs) is taken
  * as its text; other types are refused, not coerced.
@@ -32,6 +34,10 @@ export function readText(context: IExecuteFunctions, field: FieldLabel, itemInde
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw invalid(context, field, itemIndex, `is ${describeType(value)}, not text,`, `Make the expression return text`);
+	}
+	// Half of a character (an emoji cut in two by a sheet or a substring) cannot be sent: no encoding represents it.
+	if (LONE_SURROGATE.test(value)) {
+		throw invalid(context, field, itemIndex, 'holds half of a character (an emoji or symbol cut in two)', 'Remove the broken character or give the whole one');
 	}
 	return value.trim();
 }
