@@ -19,6 +19,17 @@ describe('Options left empty, through n8n\'s engine', () => {
 		expect(result.credentialsHelper.authenticated.map((request) => request.input.timeout)).toEqual([10_000, 10_000]);
 	});
 
+	it('keeps a Timeout of 3e9 ms to its limit, 300000 ms, so that calls do not fail at once (Node\'s timers overflow past 2^31 ms)', async () => {
+		const result = await runCccWorkflow({
+			items: [agent('alice@ccc-test')],
+			parameters: { ...agentParameters, options: { timeout: 3e9 } },
+			credentials: credentialsFor(simulator()),
+		});
+		expect(result.workflowError).toBeUndefined();
+		expect(result.success.map((item) => item.json.UserState)).toEqual(['READY']);
+		expect(result.credentialsHelper.authenticated.map((request) => request.input.timeout)).toEqual([300_000]);
+	});
+
 	it('retries a transient failure up to the documented 3 attempts, and returns Data (Simplify on)', async () => {
 		faultFirstCalls(simulator(), new Map([['bob@ccc-test', { fault: { kind: 'error', status: 503, code: 'ServiceUnavailable' }, times: 5 }]]));
 		const result = await runCccWorkflow({

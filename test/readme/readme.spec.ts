@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { CALL_OPTION_DEFAULTS, callOptionsProperty } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
+import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
 const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
@@ -27,7 +27,7 @@ describe('the README', () => {
 		for (const { displayName, name } of options) {
 			const definition = CALL_OPTION_DEFAULTS[name];
 			const shown = typeof definition.default === 'boolean' ? (definition.default ? 'On' : 'Off') : String(definition.default);
-			const limits = 'min' in definition ? (definition.max === undefined ? `≥ ${definition.min}` : `${definition.min}–${definition.max}`) : '';
+			const limits = 'min' in definition ? limitsOf(definition) : '';
 			expect([displayName, ...documented.get(displayName)!]).toEqual([displayName, shown, limits]);
 		}
 		expect(README).toContain(`never longer than ${MAX_RETRY_DELAY_MS} ms`);

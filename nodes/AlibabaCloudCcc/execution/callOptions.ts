@@ -17,7 +17,9 @@ export interface CallOptions {
 interface NumberOption {
 	readonly default: number;
 	readonly min: number;
-	readonly max?: number;
+	readonly max: number;
+	/** A value at or below this turns the option off; any other lies within min–max. */
+	readonly off?: number;
 	/** Whether only whole numbers make sense (a count). */
 	readonly integer?: boolean;
 }
@@ -32,12 +34,20 @@ export const CALL_OPTION_DEFAULTS: {
 } = {
 	concurrency: { default: 1, min: 1, max: 100, integer: true },
 	maxAttempts: { default: 3, min: 1, max: 10, integer: true },
-	maxRequestsPerSecond: { default: 0, min: 0 },
-	retryBaseDelay: { default: 500, min: 0 },
+	// A request per 100 s at the slowest: slower pacing would outgrow timers and end unpaced.
+	maxRequestsPerSecond: { default: 0, off: 0, min: 0.01, max: 1000 },
+	// No backoff is longer than MAX_RETRY_DELAY_MS anyway.
+	retryBaseDelay: { default: 500, min: 0, max: MAX_RETRY_DELAY_MS },
 	retryTransientErrors: { default: true },
 	simplify: { default: true },
-	timeout: { default: 10_000, min: 1 },
+	// Node's timers overflow past 2^31 ms (about 24.8 days) and would fire at once; no CCC answer takes minutes.
+	timeout: { default: 10_000, min: 1, max: 300_000, integer: true },
 };
+
+/** An option's limits in words, as the option's description and the README's table give them. */
+export function limitsOf({ min, max, off }: NumberOption): string {
+	return off === undefined ? `${min}–${max}` : `${off} (off), or ${min}–${max}`;
+}
 
 type NumberName = { [Name in keyof CallOptions]: CallOptions[Name] extends number ? Name : never }[keyof CallOptions];
 
@@ -46,9 +56,9 @@ function optionProperty(name: keyof CallOptions, displayName: string, descriptio
 	const definition = CALL_OPTION_DEFAULTS[name];
 	const shown = { displayName, name, default: definition.default, description };
 	if (!('min' in definition)) return { ...shown, type: 'boolean' };
-	const { min, max, integer } = definition;
-	const typeOptions = { minValue: min, ...(max === undefined ? {} : { maxValue: max }), ...(integer ? { numberPrecision: 0 } : {}) };
-	return { ...shown, type: 'number', typeOptions };
+	const { min, max, off, integer } = definition;
+	const typeOptions = { minValue: off ?? min, maxValue: max, ...(integer ? { numberPrecision: 0 } : {}) };
+	return { ...shown, description: `${description} Limits: ${limitsOf(definition)}.`, type: 'number', typeOptions };
 }
 
 export const callOptionsProperty: INodeProperties = {
@@ -61,22 +71,22 @@ export const callOptionsProperty: INodeProperties = {
 		optionProperty(
 			'concurrency',
 			'Concurrency',
-			'How many items may have a request in flight at once. A finished item makes room for the next at once; output order is kept.',
+			'How many items may have a request in flight at once. A finished item makes room for the next at once; output order is kept. Read from the first item only, for the whole run.',
 		),
 		optionProperty(
 			'maxAttempts',
 			'Max Attempts',
-			'Calls per item at most, the first included, when Retry Transient Errors is on. Only the failed item is sent again.',
+			"Attempts per CCC call at most, the first included, when Retry Transient Errors is on; with Agent's Registered Device, the lookup and ReadyForService get this many each. Only the failed item is sent again.",
 		),
 		optionProperty(
 			'maxRequestsPerSecond',
 			'Max Requests per Second',
-			"Keeps the run under your account's API rate: requests leave no faster than this (0 means no cap). Retries count too.",
+			"Keeps the run under your account's API rate: requests leave no faster than this (0 means no cap). Retries count too. Read from the first item only, for the whole run.",
 		),
 		optionProperty(
 			'retryBaseDelay',
 			'Retry Base Delay',
-			`Milliseconds to wait at most before the first retry; each further retry waits up to twice as long (random, at most ${MAX_RETRY_DELAY_MS / 1000} seconds)`,
+			`Milliseconds to wait at most before the first retry; each further retry waits up to twice as long (random, at most ${MAX_RETRY_DELAY_MS / 1000} seconds).`,
 		),
 		optionProperty(
 			'retryTransientErrors',
@@ -84,7 +94,7 @@ export const callOptionsProperty: INodeProperties = {
 			'Whether to call again for an item that failed for a passing reason (throttling, a passing server error, a lost connection, a timeout). Errors such as an unknown user are never retried.',
 		),
 		optionProperty('simplify', 'Simplify', 'Whether to return a simplified version of the response instead of the raw data'),
-		optionProperty('timeout', 'Timeout', 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed and is retried'),
+		optionProperty('timeout', 'Timeout', 'Milliseconds to wait for Alibaba Cloud to answer each call before it counts as failed and is retried.'),
 	],
 };
 
@@ -102,12 +112,13 @@ function invalidOption(context: IExecuteFunctions, itemIndex: number, name: keyo
 
 /** An option left out (or empty) is its default; a number, or a number as text, is kept within the option's limits. */
 function numberValue(context: IExecuteFunctions, itemIndex: number, name: NumberName, value: unknown): number {
-	const { default: fallback, min, max, integer } = CALL_OPTION_DEFAULTS[name];
+	const { default: fallback, min, max, off, integer } = CALL_OPTION_DEFAULTS[name];
 	if (value === undefined || value === null || value === '') return fallback;
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) throw invalidOption(context, itemIndex, name, value, 'a number');
+	if (off !== undefined && number <= off) return off;
 	const whole = integer ? Math.floor(number) : number;
-	return Math.min(max ?? Infinity, Math.max(min, whole));
+	return Math.min(max, Math.max(min, whole));
 }
 
 function booleanValue(context: IExecuteFunctions, itemIndex: number, name: BooleanName, value: unknown): boolean {
