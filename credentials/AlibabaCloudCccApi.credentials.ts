@@ -72,7 +72,7 @@ export class AlibabaCloudCccApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://ccc-vpc.cn-shanghai.aliyuncs.com',
 			description:
-				'A URL that replaces the region endpoint: a VPC endpoint, a proxy, or a local test gateway. Leave empty to use the region.',
+				'A URL that replaces the region endpoint: a VPC endpoint, a proxy, or a local test gateway; scheme, host and port only, no path. Leave empty to use the region.',
 		},
 		{
 			displayName: 'Signature Version',

@@ -92,6 +92,17 @@ describe('CCC ReadyForService errors', () => {
 			expect(simulator().requests.map((entry) => entry.params.UserId)).toEqual(['alice@ccc-test']);
 		});
 
+		it.each(['v1', 'v3'] as const)('refuses a Custom Endpoint with a path alike in %s, before sending anything', async (signatureVersion) => {
+			const result = await runCccWorkflow({
+				items: [agent('alice@ccc-test')],
+				parameters: agentParameters,
+				credentials: { ...credentialsFor(simulator(), undefined, signatureVersion), customEndpoint: `${simulator().url}/ccc/` },
+			});
+			expect(result.workflowError?.message).toContain('Custom Endpoint must not have a path ("/ccc/")');
+			expect(result.workflowError?.description).toBe('Fix the Alibaba Cloud CCC credential');
+			expect(simulator().requests).toEqual([]);
+		});
+
 		it('refuses a malformed Custom Endpoint with a message that says how to fix it', async () => {
 			const result = await runCccWorkflow({
 				items: [agent('alice@ccc-test')],

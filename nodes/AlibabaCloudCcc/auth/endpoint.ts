@@ -37,5 +37,12 @@ export function resolveEndpoint({ customEndpoint, region }: Pick<CccCredentials,
 			`The credential's Custom Endpoint must not carry a user name, password, query or fragment: ${hint}`,
 		);
 	}
+	if (url.pathname !== '/') {
+		// A V3 signature covers the path; V1's does not. A gateway that serves CCC under a path must move the request
+		// to CCC's root, which would break V3 and not V1: one rule for both is to refuse it.
+		throw new UserError(
+			`The credential's Custom Endpoint must not have a path ("${url.pathname}"): CCC's API is at the root of its host, so give only the scheme, host and port (a proxy must forward requests unchanged, at its root)`,
+		);
+	}
 	return url;
 }

@@ -91,7 +91,7 @@ export function signHttpRequest(
 	const headers = Object.fromEntries(Object.entries(incomingHeaders).filter(([name]) => !isReplacedHeader(name)));
 	const signedOptions: IHttpRequestOptions = {
 		...options,
-		url: `${endpoint.origin}${endpoint.pathname}?${signed.query}`,
+		url: `${endpoint.origin}/?${signed.query}`,
 		headers: { ...headers, accept: 'application/json', ...signed.headers },
 	};
 	delete signedOptions.qs;

@@ -8,6 +8,7 @@ describe('resolveEndpoint', () => {
 
 	it('lets the Custom Endpoint override the region', () => {
 		expect(resolveEndpoint({ region: 'cn-shanghai', customEndpoint: 'http://127.0.0.1:9000' }).host).toBe('127.0.0.1:9000');
+		expect(resolveEndpoint({ region: 'cn-shanghai', customEndpoint: 'https://proxy.example/' }).href).toBe('https://proxy.example/');
 	});
 
 	it.each([
@@ -15,6 +16,8 @@ describe('resolveEndpoint', () => {
 		['ftp://ccc.example.com', 'must use http or https'],
 		['https://ccc.example.com/?x=1', 'must not carry'],
 		['https://user:pw@ccc.example.com', 'must not carry'],
+		['https://proxy.example/ccc/', 'must not have a path ("/ccc/")'],
+		['https://proxy.example/ccc', 'must not have a path ("/ccc")'],
 	])('rejects the Custom Endpoint %j with a message that says how to fix it', (customEndpoint, problem) => {
 		expect(() => resolveEndpoint({ region: 'cn-shanghai', customEndpoint })).toThrow(problem);
 		expect(() => resolveEndpoint({ region: 'cn-shanghai', customEndpoint })).toThrow('Custom Endpoint');

@@ -71,14 +71,16 @@ describe('signHttpRequest', () => {
 		expect(signed.headers?.['x-acs-action']).toBe('ListInstances');
 	});
 
-	it('signs for the Custom Endpoint, with its port in the Host header and its path kept', () => {
-		const signed = signHttpRequest(
-			readyForService(),
-			credentials({ customEndpoint: 'http://127.0.0.1:8123/ccc-proxy' }),
-			v3Vector.moment,
-		);
-		expect(signed.url.startsWith('http://127.0.0.1:8123/ccc-proxy?DeviceId=')).toBe(true);
+	it('signs for the Custom Endpoint, with its port in the Host header, at the root the V3 signature covers', () => {
+		const signed = signHttpRequest(readyForService(), credentials({ customEndpoint: 'http://127.0.0.1:8123' }), v3Vector.moment);
+		expect(signed.url.startsWith('http://127.0.0.1:8123/?DeviceId=')).toBe(true);
 		expect(signed.headers?.host).toBe('127.0.0.1:8123');
+	});
+
+	it.each(['v1', 'v3'] as const)('refuses a Custom Endpoint with a path in %s alike', (signatureVersion) => {
+		const signing = () =>
+			signHttpRequest(readyForService(), credentials({ customEndpoint: 'http://127.0.0.1:8123/ccc-proxy', signatureVersion }), v3Vector.moment);
+		expect(signing).toThrow('must not have a path ("/ccc-proxy")');
 	});
 
 	it('uses the central endpoint when asked', () => {
