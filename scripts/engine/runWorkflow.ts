@@ -78,6 +78,8 @@ export interface CccWorkflow {
 	readonly nodeType?: string;
 	/** n8n's "Always Output Data" setting of that node. */
 	readonly alwaysOutputData?: boolean;
+	/** n8n's "Retry On Fail" setting of that node, with its Max Tries and Wait Between Tries (ms). */
+	readonly retryOnFail?: { readonly maxTries: number; readonly waitBetweenTries: number };
 	readonly items: readonly IDataObject[];
 	readonly parameters: Record<string, NodeParameterValueType>;
 	readonly credentials: ICredentialDataDecryptedObject;
@@ -92,6 +94,7 @@ export interface CccWorkflow {
 export async function runCccWorkflow({
 	nodeType = CCC_NODE_TYPE,
 	alwaysOutputData = false,
+	retryOnFail,
 	items,
 	parameters,
 	credentials,
@@ -126,6 +129,7 @@ export async function runCccWorkflow({
 				position: [200, 0],
 				parameters,
 				alwaysOutputData,
+				...(retryOnFail ? { retryOnFail: true, ...retryOnFail } : {}),
 				credentials: { alibabaCloudCccApi: { id: 'cred-1', name: 'CCC test credential' } },
 				onError,
 			},
