@@ -22,6 +22,23 @@ describe('a failure before the per-item loop, through n8n\'s engine', () => {
 		success: items.map((_, index) => ({ json: errorItem(index), pairedItem: { item: index } })),
 	};
 
+	it.each([
+		['a Custom Endpoint that is not a URL', { customEndpoint: 'ccc endpoint' }, 'Custom Endpoint "ccc endpoint" is not a URL'],
+		['a Custom Endpoint with a path', { customEndpoint: 'http://127.0.0.1:1/ccc/' }, 'must not have a path'],
+		['a credential without its secret', { accessKeySecret: '' }, 'needs both an AccessKey ID and an AccessKey Secret'],
+		['an unknown region', { customEndpoint: '', region: 'mars-1' }, 'Unknown CCC region "mars-1"'],
+	])('%s fails every item alike on the error output (lookup included), nothing on the success output', async (_name, credential, message) => {
+		const result = await runCccWorkflow({
+			items,
+			parameters: { instanceId: '={{ $json.instanceId }}', device: 'registeredDevice', userId: '={{ $json.userId }}', options: {} },
+			credentials: { ...credentialsFor(simulator()), ...credential },
+			onError: 'continueErrorOutput',
+		});
+		expect(result.success).toEqual([]);
+		expect(result.errors.map((item) => [String(item.json.error).includes(message), item.pairedItem])).toEqual(items.map((_, index) => [true, { item: index }]));
+		expect(simulator().requests).toEqual([]);
+	});
+
 	describe.each(nodes)('$node', ({ nodeType, parameters }) => {
 		it.each<[OnError, 'success' | 'errors']>([
 			['continueErrorOutput', 'errors'],
