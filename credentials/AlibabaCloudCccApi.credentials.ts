@@ -10,6 +10,7 @@ import type {
 
 import { CCC_CREDENTIAL_TYPE, readCccCredentials } from '../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { readClockOffset } from '../nodes/AlibabaCloudCcc/auth/clockOffset';
+import { LOOPBACK_HOSTS } from '../nodes/AlibabaCloudCcc/auth/endpoint';
 import { signHttpRequest } from '../nodes/AlibabaCloudCcc/auth/signHttpRequest';
 
 export class AlibabaCloudCccApi implements ICredentialType {
@@ -72,7 +73,7 @@ export class AlibabaCloudCccApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://ccc-vpc.cn-shanghai.aliyuncs.com',
 			description:
-				'A URL that replaces the region endpoint: a VPC endpoint, a proxy, or a local test gateway; scheme, host and port only, no path. Leave empty to use the region.',
+				`A URL that replaces the region endpoint: a VPC endpoint, a proxy, or a local test gateway; scheme, host and port only, no path. Must be https; plain http only for this machine (${LOOPBACK_HOSTS}). Leave empty to use the region.`,
 		},
 		{
 			displayName: 'Signature Version',

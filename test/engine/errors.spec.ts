@@ -112,6 +112,19 @@ describe('CCC ReadyForService errors', () => {
 			expect(result.workflowError?.message).toContain('Custom Endpoint "ccc endpoint" is not a URL');
 			expect(simulator().requests).toEqual([]);
 		});
+
+		it('refuses plain http to a host off this machine before anything is sent', async () => {
+			const result = await runCccWorkflow({
+				items: [agent('alice@ccc-test')],
+				parameters: agentParameters,
+				credentials: { ...credentialsFor(simulator()), customEndpoint: 'http://10.0.0.1:9000' },
+			});
+			expect(result.workflowError?.message).toContain(
+				'Custom Endpoint may use plain http only on this machine (localhost, 127.x.x.x, [::1]), not for "10.0.0.1": use https://10.0.0.1:9000,',
+			);
+			// authenticate() threw: no request was signed, so none was sent.
+			expect(result.credentialsHelper.authenticated).toEqual([]);
+		});
 	});
 
 	describe('with "On Error: Continue"', () => {

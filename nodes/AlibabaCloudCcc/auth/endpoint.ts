@@ -14,6 +14,16 @@ export type CccRegion = keyof typeof CCC_ENDPOINTS;
 
 const isRegion = (region: string): region is CccRegion => Object.hasOwn(CCC_ENDPOINTS, region);
 
+/** The hosts plain http may go to, as the error and the credential's description name them. */
+export const LOOPBACK_HOSTS = 'localhost, 127.x.x.x, [::1]';
+
+/**
+ * Plain http must not leave the machine: localhost, 127.0.0.0/8 and [::1], as the URL parser normalises them (it turns
+ * `127.1` into `127.0.0.1` and lower-cases names). Anything else, IPv4-mapped IPv6 included, needs https.
+ */
+const isLoopback = (hostname: string): boolean =>
+	hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+
 /** The endpoint every request goes to: the Custom Endpoint when set, otherwise the region's. */
 export function resolveEndpoint({ customEndpoint, region }: Pick<CccCredentials, 'customEndpoint' | 'region'>): URL {
 	if (!customEndpoint) {
@@ -42,6 +52,11 @@ export function resolveEndpoint({ customEndpoint, region }: Pick<CccCredentials,
 		// to CCC's root, which would break V3 and not V1: one rule for both is to refuse it.
 		throw new UserError(
 			`The credential's Custom Endpoint must not have a path ("${url.pathname}"): CCC's API is at the root of its host, so give only the scheme, host and port (a proxy must forward requests unchanged, at its root)`,
+		);
+	}
+	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+		throw new UserError(
+			`The credential's Custom Endpoint may use plain http only on this machine (${LOOPBACK_HOSTS}), not for "${url.hostname}": use https://${url.host}, so the request and the answer are encrypted`,
 		);
 	}
 	return url;

@@ -12,6 +12,39 @@ describe('resolveEndpoint', () => {
 	});
 
 	it.each([
+		['http://localhost:9000', 'localhost:9000'],
+		['http://LOCALHOST', 'localhost'],
+		['http://127.0.0.1:9000', '127.0.0.1:9000'],
+		['http://127.1.2.3', '127.1.2.3'],
+		['http://127.1', '127.0.0.1'],
+		['http://[::1]:9000', '[::1]:9000'],
+		['http://[0:0:0:0:0:0:0:1]', '[::1]'],
+		['https://10.0.0.1', '10.0.0.1'],
+		['https://ccc.example.com', 'ccc.example.com'],
+		['https://[2001:db8::1]:8443', '[2001:db8::1]:8443'],
+	])('accepts the Custom Endpoint %j (plain http only on this machine)', (customEndpoint, host) => {
+		expect(resolveEndpoint({ region: 'cn-shanghai', customEndpoint }).host).toBe(host);
+	});
+
+	it.each([
+		['http://10.0.0.1', 'https://10.0.0.1'],
+		['http://192.168.1.20:8080', 'https://192.168.1.20:8080'],
+		['http://128.0.0.1', 'https://128.0.0.1'],
+		['http://0.0.0.0:9000', 'https://0.0.0.0:9000'],
+		['http://ccc.example.com', 'https://ccc.example.com'],
+		['http://localhost.evil.com', 'https://localhost.evil.com'],
+		['http://127.0.0.1.nip.io', 'https://127.0.0.1.nip.io'],
+		['http://localhost.', 'https://localhost.'],
+		['http://[::ffff:127.0.0.1]', 'https://[::ffff:7f00:1]'],
+		['http://[::]:9000', 'https://[::]:9000'],
+		['http://[2001:db8::1]', 'https://[2001:db8::1]'],
+	])('refuses plain http to %j, naming the field and the https form', (customEndpoint, fix) => {
+		const refusal = () => resolveEndpoint({ region: 'cn-shanghai', customEndpoint });
+		expect(refusal).toThrow("The credential's Custom Endpoint may use plain http only on this machine");
+		expect(refusal).toThrow(`use ${fix},`);
+	});
+
+	it.each([
 		['not a url', 'is not a URL'],
 		['ftp://ccc.example.com', 'must use http or https'],
 		['https://ccc.example.com/?x=1', 'must not carry'],
