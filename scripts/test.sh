@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node-env.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
-# n8n's own lint (`n8n-node lint`, eslint.config.mjs): shipped code by n8n Cloud's rules, the rest by its own.
-n8n-node lint </dev/null
+# n8n's own lint (`n8n-node lint` in strict mode): shipped code by n8n Cloud's rules, test/, simulator/ and scripts/
+# by their own eslint.config.mjs (eslint.dev.mjs), which the lint script's ESLINT_FLAGS makes ESLint look up.
+npm run lint </dev/null
 tsc -p tsconfig.json --noEmit
 # The package tests load the built dist/ the way n8n does; the end-to-end tests need the real n8n.
 npm run build

@@ -1,0 +1,3 @@
+import { devProfile } from '../eslint.dev.mjs';
+
+export default devProfile;
