@@ -167,3 +167,23 @@ export async function startN8nServer(instance: N8nInstance, port: number, timeou
 	child.kill('SIGKILL');
 	throw new Error(`n8n did not answer on port ${port} within ${timeoutMs} ms`);
 }
+
+/** Whether n8n has registered a production webhook at `url`: a CORS preflight lists the methods of a registered one. */
+export async function webhookRegistered(url: string): Promise<boolean> {
+	const preflight = await fetch(url, {
+		method: 'OPTIONS',
+		headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+		signal: AbortSignal.timeout(2_000),
+	}).catch(() => undefined);
+	return preflight?.status === 204;
+}
+
+/** Waits until `server` serves the webhook at `url`: n8n activates published workflows a moment after it is ready. */
+export async function waitForWebhook(server: ChildProcess, url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await webhookRegistered(url))) {
+		if (server.exitCode !== null) throw new Error(`n8n exited with code ${server.exitCode} before serving ${url}`);
+		if (Date.now() > deadline) throw new Error(`n8n did not serve ${url} within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { importJson, installPackage, N8N_BIN, n8nInstance, packPackage, runN8nOrFail, type N8nInstance } from './n8nRuntime';
+import { importJson, installPackage, N8N_BIN, n8nInstance, packPackage, runN8nOrFail, webhookRegistered, type N8nInstance } from './n8nRuntime';
 
 /**
  * n8n in queue mode on one machine, everything on 127.0.0.1: a PostgreSQL (the shared database) and a Redis (the
@@ -235,15 +235,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			processes,
 			webhookUrl,
 			webhookRegistered: (webhookPath) =>
-				waitFor(`the webhook ${webhookPath}`, main.child, async () => {
-					// A CORS preflight lists the methods of a registered webhook.
-					const preflight = await fetch(webhookUrl(webhookPath), {
-						method: 'OPTIONS',
-						headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
-						signal: AbortSignal.timeout(2_000),
-					}).catch(() => undefined);
-					return preflight?.status === 204;
-				}),
+				waitFor(`the webhook ${webhookPath}`, main.child, () => webhookRegistered(webhookUrl(webhookPath))),
 			logOf,
 			executionsRunBy: (worker) => [...logOf(worker).matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]),
 			stop,

@@ -47,8 +47,8 @@ describe('the built package', () => {
 	});
 
 	it.each([
-		['cccReadyForService', 'CCC ReadyForService', ['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options'], 'agent ready'],
-		['cccListDevices', 'CCC ListDevices', ['Instance ID', 'User ID', 'Options'], 'agent devices'],
+		['cccReadyForService', 'CCC ReadyForService', ['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options', 'Tool Description'], 'agent ready'],
+		['cccListDevices', 'CCC ListDevices', ['Instance ID', 'User ID', 'Options', 'Tool Description'], 'agent devices'],
 	])('describes %s as users see it: name, fields, icons, codex, tool use, credential', (name, displayName, fields, alias) => {
 		const description = loader.types.nodes.find((node) => node.name === name)!;
 		expect(description).toMatchObject({

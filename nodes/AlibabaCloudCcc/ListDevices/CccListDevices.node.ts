@@ -1,9 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { DEVICE_DATA_TYPES } from '../agent/devices';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { listDevices } from './listDevices';
 import { listDevicesProperties } from './listDevicesFields';
+
+/** What a language model reads about this node as a tool. */
+const LIST_DEVICES_TOOL: CccToolText = {
+	does: 'Lists the workstations (browser workbench, app, SIP phone) an Alibaba Cloud Contact Center (CCC) agent has registered: whether the agent is signed in, and on which device.',
+	inputs: [userIdInput("for the agent bound to the workflow's credential"), INSTANCE_ID_INPUT],
+	returns: `one JSON object per device, with ${Object.keys(DEVICE_DATA_TYPES).join(', ')}. Expires is when the registration lapses (milliseconds since the epoch): a device whose Expires is in the future is one the agent is signed in on. No device at all means the agent is not signed in anywhere.`,
+	errors: [CCC_TOOL_ERRORS.unknownAgent],
+};
 
 export class CccListDevices implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +29,7 @@ export class CccListDevices implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
-		properties: listDevicesProperties,
+		properties: [...listDevicesProperties, toolDescriptionProperty(LIST_DEVICES_TOOL)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,9 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { readyForService } from './readyForService';
-import { readyForServiceProperties } from './readyForServiceFields';
+import { DEVICE_ID, OUTBOUND_SCENARIO, readyForServiceProperties } from './readyForServiceFields';
+
+/** What a language model reads about this node as a tool. */
+const READY_FOR_SERVICE_TOOL: CccToolText = {
+	does: 'Puts an Alibaba Cloud Contact Center (CCC) agent into the ready state (READY), so that calls are routed to them. The agent must already be signed in to a workstation: this does not sign in.',
+	inputs: [
+		userIdInput("when a Device ID is asked for too: then it means the agent bound to the workflow's credential"),
+		{ field: DEVICE_ID, format: 'the ID of the workstation the agent is signed in on (browser, app or SIP phone), as CCC ListDevices returns it' },
+		INSTANCE_ID_INPUT,
+		{ field: OUTBOUND_SCENARIO, format: 'true or false: whether the agent only makes outbound calls (normally false)' },
+	],
+	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_STATE_DATA_TYPES).join(', ')}. UserState is READY on success; SignedSkillGroupIdList lists the skill groups the agent takes calls for.`,
+	errors: [CCC_TOOL_ERRORS.notSignedIn, CCC_TOOL_ERRORS.onCall, CCC_TOOL_ERRORS.unknownAgent],
+};
 
 export class CccReadyForService implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +34,7 @@ export class CccReadyForService implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
-		properties: readyForServiceProperties,
+		properties: [...readyForServiceProperties, toolDescriptionProperty(READY_FOR_SERVICE_TOOL)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

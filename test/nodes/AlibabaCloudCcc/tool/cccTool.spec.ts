@@ -1,0 +1,48 @@
+import type { INodeType } from 'n8n-workflow';
+
+import { CccListDevices } from '../../../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
+import { CccReadyForService } from '../../../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
+
+/** The tool form's Description field: n8n hands its value, by default this, to the model. */
+function toolDescription(node: INodeType): string {
+	const field = node.description.properties.find((property) => property.name === 'toolDescription');
+	expect(field?.displayOptions).toEqual({ show: { '@tool': [true] } });
+	return String(field?.default);
+}
+
+/** The fields a workflow may leave to the model with $fromAI (the Device switch and the Options are the workflow's). */
+const inputFields = (node: INodeType) =>
+	[...new Set(node.description.properties.map((property) => property.name))].filter(
+		(name) => !['device', 'options', 'toolDescription'].includes(name),
+	);
+
+describe('the tool descriptions models read', () => {
+	it.each([
+		['CCC ReadyForService', new CccReadyForService()],
+		['CCC ListDevices', new CccListDevices()],
+	])('%s: describes every input with its format and an example, what it returns and the errors', (_name, node) => {
+		const description = toolDescription(node);
+		const inputLines = description.split('\n').filter((line) => line.startsWith('- ') && !line.startsWith('- "'));
+		expect(inputLines.map((line) => line.slice(2, line.indexOf(' ', 2)))).toEqual(expect.arrayContaining(inputFields(node)));
+		expect(inputLines).toHaveLength(inputFields(node).length);
+		for (const line of inputLines) expect(line).toMatch(/, e\.g\. \S+\. (Required|May be empty .+)\.$/);
+		expect(description).toContain('- userId (User ID): the agent, of the form name@instance, e.g. user-test@ccc-test. May be empty');
+		expect(description).toMatch(/\nReturns: .*\bUserId\b/);
+		expect(description).toContain('"NotExists.UserId"');
+		expect(description).not.toBe(node.description.description);
+	});
+
+	it('CCC ReadyForService: tells a model what not signed in and on a call look like', () => {
+		const description = toolDescription(new CccReadyForService());
+		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)", or "NoRegisteredDevice": the agent is not signed in');
+		expect(description).toContain('"InvalidOperation.UserState" with "User state (TALKING)", "(RINGING)" or "(DIALING)": the agent is on a call');
+		expect(description).toContain('UserState is READY on success');
+		expect(description).toContain('- deviceId (Device ID): the ID of the workstation the agent is signed in on');
+	});
+
+	it('CCC ListDevices: says that no device means not signed in', () => {
+		const description = toolDescription(new CccListDevices());
+		expect(description).toContain('No device at all means the agent is not signed in anywhere.');
+		expect(description).toContain('Expires, Extension');
+	});
+});
