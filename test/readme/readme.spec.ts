@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
+import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
 const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
@@ -46,5 +47,12 @@ describe('the README', () => {
 		const block = README.slice(README.indexOf('"details": {'), README.indexOf('}', README.indexOf('"details": {')));
 		const keys = [...block.matchAll(/^\s+"(\w+)":/gm)].map((match) => match[1]);
 		expect(keys).toEqual(['code', 'message', 'httpStatus', 'requestId', 'hint', 'attempts', 'itemIndex']);
+	});
+
+	it('names, for AI agents, the error codes and states the tool descriptions tell models to react to', () => {
+		const section = README.slice(README.indexOf('## Use it from an AI agent'), README.indexOf('## Performance'));
+		const named = Object.values(CCC_TOOL_ERRORS).flatMap((advice) => [...advice.matchAll(/"(?:User state \()?([A-Za-z.]+)\)?"/g)].map((match) => match[1]));
+		expect(named).toEqual(expect.arrayContaining(['InvalidOperation.UserState', 'OFFLINE', 'NoRegisteredDevice', 'TALKING', 'NotExists.UserId']));
+		for (const code of named) expect(section).toContain(`\`${code}\``);
 	});
 });
