@@ -17,7 +17,7 @@ const declaredNodes = manifest.n8n.nodes.map((file) => {
 	return { folder: path.basename(path.dirname(file)), name: className[0].toLowerCase() + className.slice(1) };
 });
 /** The shared layers, lowest first; every node folder sits above them all, and no node imports another. */
-const SHARED_LAYERS = ['signing', 'auth', 'response', 'transport', 'params', 'execution', 'agent'];
+const SHARED_LAYERS = ['signing', 'auth', 'response', 'transport', 'params', 'execution', 'agent', 'tool'];
 
 function filesUnder(folder: string): string[] {
 	return readdirSync(folder).flatMap((name) => {
