@@ -33,6 +33,8 @@ const PORT = 5730;
 const MCP_PATH = 'ccc-agent-tools';
 const CREDENTIAL = { id: 'cccToolCredential', name: 'Alibaba Cloud CCC (tool test)' };
 const WORKFLOW_ID = 'cccE2eMcpTools00';
+const BASE = `http://127.0.0.1:${PORT}`;
+const OWNER = { email: 'owner@example.com', firstName: 'Shift', lastName: 'Lead', password: 'Demo-password-1' };
 
 /** `$fromAI()` as a user writes it in a tool node's field: the key, what the model should put there, the type. */
 const fromAi = (key: string, description: string) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
@@ -102,7 +104,7 @@ describe('the nodes as AI-agent tools in a real n8n, called over MCP', () => {
 		// A running n8n only serves a workflow published before it started.
 		await runN8nOrFail(n8n, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		server = await startN8nServer(n8n, PORT);
-		const url = `http://127.0.0.1:${PORT}/mcp/${MCP_PATH}`;
+		const url = `${BASE}/mcp/${MCP_PATH}`;
 		await waitForWebhook(server, url);
 		client = new Client({ name: 'ccc-e2e', version: '1.0.0' });
 		await client.connect(new StreamableHTTPClientTransport(new URL(url)));
@@ -132,6 +134,20 @@ describe('the nodes as AI-agent tools in a real n8n, called over MCP', () => {
 				properties: { userId: { type: 'string', description: USER_ID_FOR_MODEL } },
 				required: ['userId'],
 			});
+		}
+	});
+
+	it('gives the editor both tool node types, whose one Tool Description defaults to what the model is served', async () => {
+		const served = new Map((await client.listTools()).tools.map((tool) => [tool.name, tool.description]));
+		const setup = await fetch(`${BASE}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		expect(setup.status).toBe(200);
+		const cookie = setup.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ');
+		type NodeType = { name: string; properties: Array<{ name: string; default: unknown }> };
+		const types = (await (await fetch(`${BASE}/types/nodes.json`, { headers: { cookie } })).json()) as NodeType[];
+		for (const [nodeType, toolName] of [[CCC_NODE_TYPE, 'Ready_Agent'], [LIST_DEVICES_NODE_TYPE, 'List_Devices']]) {
+			const tool = types.find((type) => type.name === `${nodeType}Tool`);
+			const fields = tool?.properties.filter((property) => property.name === 'toolDescription');
+			expect(fields?.map((field) => field.default)).toEqual([served.get(toolName)]);
 		}
 	});
 

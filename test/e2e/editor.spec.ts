@@ -63,6 +63,8 @@ describe('the node in n8n\'s editor', () => {
 			await expectVisible(panel.getByText(label, { exact: true }).first(), label);
 		}
 		await expectVisible(panel.getByText('Credential', { exact: true }).first(), 'the credential select');
+		// The description for language models belongs to the tool form only.
+		await expect(panel.getByText('Tool Description', { exact: true }).count()).resolves.toBe(0);
 		const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
 		expect(values).toContain('Alibaba Cloud CCC (demo simulator)');
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
