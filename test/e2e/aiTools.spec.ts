@@ -144,11 +144,14 @@ describe('the nodes as AI-agent tools in a real n8n, called over MCP', () => {
 		const cookie = setup.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ');
 		type NodeType = { name: string; properties: Array<{ name: string; default: unknown }> };
 		const types = (await (await fetch(`${BASE}/types/nodes.json`, { headers: { cookie } })).json()) as NodeType[];
-		for (const [nodeType, toolName] of [[CCC_NODE_TYPE, 'Ready_Agent'], [LIST_DEVICES_NODE_TYPE, 'List_Devices']]) {
-			const tool = types.find((type) => type.name === `${nodeType}Tool`);
-			const fields = tool?.properties.filter((property) => property.name === 'toolDescription');
-			expect(fields?.map((field) => field.default)).toEqual([served.get(toolName)]);
-		}
+		const toolDescriptions = (name: string) =>
+			types.find((type) => type.name === name)?.properties.filter((property) => property.name === 'toolDescription').map((field) => field.default);
+		// Every node of the package has its tool type, with the one Tool Description of its own (none of n8n's added).
+		const ours = types.filter((type) => type.name.startsWith('n8n-nodes-alibaba-ccc.') && !type.name.endsWith('Tool'));
+		expect(ours.map((type) => type.name)).toEqual(expect.arrayContaining([CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE]));
+		for (const type of ours) expect(toolDescriptions(`${type.name}Tool`)).toEqual([expect.stringContaining('\nErrors to react to ')]);
+		expect(toolDescriptions(`${CCC_NODE_TYPE}Tool`)).toEqual([served.get('Ready_Agent')]);
+		expect(toolDescriptions(`${LIST_DEVICES_NODE_TYPE}Tool`)).toEqual([served.get('List_Devices')]);
 	});
 
 	it('readies the agent the model names, on the workstation looked up for it', async () => {

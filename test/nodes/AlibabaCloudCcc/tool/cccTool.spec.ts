@@ -1,7 +1,20 @@
+import path from 'node:path';
+
 import type { INodeType } from 'n8n-workflow';
 
 import { CccListDevices } from '../../../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
 import { CccReadyForService } from '../../../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
+import manifest from '../../../../package.json';
+
+const root = path.resolve(__dirname, '../../../..');
+
+/** Every node package.json declares, from its source: a new node is held to the same rules without a line here. */
+const declaredNodes = manifest.n8n.nodes.map((file): [string, INodeType] => {
+	const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	const NodeClass = (jest.requireActual(source) as Record<string, new () => INodeType>)[path.basename(file, '.node.js')];
+	const node = new NodeClass();
+	return [node.description.displayName, node];
+});
 
 /** The tool form's Description field: n8n hands its value, by default this, to the model. */
 function toolDescription(node: INodeType): string {
@@ -17,19 +30,20 @@ const inputFields = (node: INodeType) =>
 	);
 
 describe('the tool descriptions models read', () => {
-	it.each([
-		['CCC ReadyForService', new CccReadyForService()],
-		['CCC ListDevices', new CccListDevices()],
-	])('%s: describes every input with its format and an example, what it returns and the errors', (_name, node) => {
+	it.each(declaredNodes)('%s: describes every input with its format and an example, what it returns and the errors', (_name, node) => {
 		const description = toolDescription(node);
 		const inputLines = description.split('\n').filter((line) => line.startsWith('- ') && !line.startsWith('- "'));
 		expect(inputLines.map((line) => line.slice(2, line.indexOf(' ', 2)))).toEqual(expect.arrayContaining(inputFields(node)));
 		expect(inputLines).toHaveLength(inputFields(node).length);
 		for (const line of inputLines) expect(line).toMatch(/, e\.g\. \S+\. (Required|May be empty .+)\.$/);
-		expect(description).toContain('- userId (User ID): the agent, of the form name@instance, e.g. user-test@ccc-test. May be empty');
-		expect(description).toMatch(/\nReturns: .*\bUserId\b/);
-		expect(description).toContain('"NotExists.UserId"');
-		expect(description).not.toBe(node.description.description);
+		expect(description).toMatch(/\nReturns: .+\nErrors to react to .+\n- "/);
+	});
+
+	it('describes the User ID the same way in every node that takes one, and says when it may be empty', () => {
+		for (const [, node] of declaredNodes.filter(([, node]) => inputFields(node).includes('userId'))) {
+			expect(toolDescription(node)).toContain('- userId (User ID): the agent, of the form name@instance, e.g. user-test@ccc-test. May be empty ');
+		}
+		expect(declaredNodes.map(([name]) => name)).toEqual(expect.arrayContaining(['CCC ReadyForService', 'CCC ListDevices']));
 	});
 
 	it('CCC ReadyForService: tells a model what not signed in and on a call look like', () => {
@@ -37,11 +51,13 @@ describe('the tool descriptions models read', () => {
 		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)", or "NoRegisteredDevice": the agent is not signed in');
 		expect(description).toContain('"InvalidOperation.UserState" with "User state (TALKING)", "(RINGING)" or "(DIALING)": the agent is on a call');
 		expect(description).toContain('UserState is READY on success');
+		expect(description).toContain('- "NotExists.UserId": there is no such agent in this instance.');
 		expect(description).toContain('- deviceId (Device ID): the ID of the workstation the agent is signed in on');
 	});
 
-	it('CCC ListDevices: says that no device means not signed in', () => {
+	it('CCC ListDevices: says that no device means not signed in, and what an unknown agent looks like', () => {
 		const description = toolDescription(new CccListDevices());
+		expect(description).toContain('- "NotExists.UserId": there is no such agent in this instance.');
 		expect(description).toContain('No device at all means the agent is not signed in anywhere.');
 		expect(description).toContain('Expires, Extension');
 	});
