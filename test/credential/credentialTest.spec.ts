@@ -1,3 +1,6 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeType, INodeTypes } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
@@ -86,5 +89,36 @@ describe('the credential test ("Test" in n8n)', () => {
 	it('fails an unknown AccessKey ID with a message about the ID', async () => {
 		const result = await testCredential(credentialsFor(simulator(), { accessKeyId: 'nope', accessKeySecret: 'x' }));
 		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('AccessKey ID was not found') });
+	});
+});
+
+/** An endpoint that redirects every request to a second origin, which records whether anyone came. */
+describe('the credential test against an endpoint that redirects', () => {
+	const reached: string[] = [];
+	let target = '';
+	let endpoint = '';
+	const elsewhere = createServer((request, response) => {
+		reached.push(String(request.headers['x-acs-security-token'] ?? request.url));
+		response.setHeader('content-type', 'application/json');
+		response.end(JSON.stringify({ RequestId: 'not-ccc', Code: 'OK', Data: {} }));
+	});
+	const redirecting = createServer((_request, response) => {
+		response.writeHead(307, { location: `http://${target}/collect` }).end();
+	});
+	const listen = async (server: Server): Promise<string> => {
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+	};
+	beforeAll(async () => {
+		target = await listen(elsewhere);
+		endpoint = `http://${await listen(redirecting)}`;
+	});
+	afterAll(async () => await Promise.all([elsewhere, redirecting].map((server) => new Promise((resolve) => server.close(resolve)))));
+
+	it.each(['v3', 'v1'] as const)('fails (%s, STS token) without sending the signed request to the other origin', async (signatureVersion) => {
+		reached.length = 0;
+		const result = await testCredential({ ...credentialsFor({ url: endpoint }, DEMO_STS_KEY, signatureVersion), customEndpoint: endpoint });
+		expect(reached).toEqual([]);
+		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('307') });
 	});
 });

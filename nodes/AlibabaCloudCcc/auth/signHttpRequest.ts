@@ -93,6 +93,9 @@ export function signHttpRequest(
 		...options,
 		url: `${endpoint.origin}/?${signed.query}`,
 		headers: { ...headers, accept: 'application/json', ...signed.headers },
+		// CCC's API never redirects: a signed request (an STS token with it) must not go to wherever a 3xx points,
+		// whoever sent it (the node, or n8n running the credential's test).
+		disableFollowRedirect: true,
 	};
 	delete signedOptions.qs;
 	delete signedOptions.baseURL;

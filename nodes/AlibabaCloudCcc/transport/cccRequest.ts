@@ -78,7 +78,6 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: call.timeout,
-		disableFollowRedirect: true,
 	};
 	let response: IN8nHttpFullResponse;
 	try {

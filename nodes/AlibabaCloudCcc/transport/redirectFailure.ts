@@ -4,10 +4,16 @@ import { CccApiError } from './cccApiError';
 
 export const isRedirect = (httpStatus: number): boolean => httpStatus >= 300 && httpStatus < 400;
 
+/** Stands in for the endpoint to resolve a relative Location ("/path", or "//host/path" for another host). */
+const SAME_HOST = 'same-host.invalid';
+
 /** Where a redirect pointed, by host only: its path and query may carry anything, a token included. */
 function hostOf(location: string): string {
 	if (!location) return 'nowhere (no Location header)';
-	return URL.canParse(location) ? new URL(location).host : 'another path on the same host';
+	if (!URL.canParse(location, `http://${SAME_HOST}`)) return 'an unreadable Location';
+	const { host, protocol } = new URL(location, `http://${SAME_HOST}`);
+	if (host === SAME_HOST) return 'another path on the same host';
+	return host || `a ${protocol} address`;
 }
 
 /**
