@@ -25,16 +25,15 @@ describe('ListDevices answers without the documented shape, through n8n\'s engin
 	const soon = Date.now() + 3_600_000;
 	const cases = [
 		{ name: 'Expires missing', answer: [{ DeviceId: 'dev-1', DeviceType: 'WEBRTC' }], problem: 'device 1 of 1 (dev-1) has no Expires' },
-		{ name: 'Expires as an ISO time', answer: [{ DeviceId: 'dev-1', Expires: new Date(soon).toISOString() }], problem: `(dev-1) has Expires "${new Date(soon).toISOString()}", not epoch milliseconds` },
-		{ name: 'Expires in seconds', answer: [{ DeviceId: 'dev-1', Expires: Math.floor(soon / 1000) }], problem: 'too small for epoch milliseconds (seconds?)' },
+		{ name: 'Expires as an ISO time', answer: [{ DeviceId: 'dev-1', Expires: new Date(soon).toISOString() }], problem: `device 1 of 1 (dev-1) has Expires "${new Date(soon).toISOString()}", not epoch milliseconds` },
+		{ name: 'Expires in seconds', answer: [{ DeviceId: 'dev-1', Expires: Math.floor(soon / 1000) }], problem: `device 1 of 1 (dev-1) has Expires ${Math.floor(soon / 1000)}, too small for epoch milliseconds (seconds?)` },
 		{ name: 'Data as {}', answer: {}, problem: 'device 1 of 1 has no DeviceId ({})' },
-		{ name: 'Data as text', answer: 'none', problem: 'device 1 of 1 has no DeviceId ({})' },
-		{ name: 'Data as [null]', answer: [null], problem: 'device 1 of 1 has no DeviceId ({})' },
+		{ name: 'Data as text', answer: 'none', problem: 'Data is text, not a list of devices: "none"' },
+		{ name: 'Data as [null]', answer: [null], problem: 'device 1 of 1 is null' },
 	];
 
 	const expectInvalid = (json: Record<string, unknown>, problem: string) => {
-		expect(json.error).toContain("InvalidResponse: CCC's ListDevices answer does not have its documented shape: ");
-		expect(json.error).toContain(problem);
+		expect(json.error).toBe(`InvalidResponse: CCC's ListDevices answer does not have its documented shape: ${problem}`);
 		expect(json.details).toMatchObject({ code: 'InvalidResponse', httpStatus: 200, requestId: 'B2A1C3D4-0000-4000-8000-000000000001', itemIndex: 0 });
 	};
 

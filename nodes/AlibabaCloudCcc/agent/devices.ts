@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldTypes } from '../response/normalizeFields';
+import { excerptOf } from '../response/decodeBody';
+import { normalizeFields, type FieldTypes } from '../response/normalizeFields';
 import type { CccRequest } from '../transport/cccRequest';
 
 /** The types of one entry of ListDevices' `Data` list (CCC 2020-07-01, as the official SDK's models give them). */
@@ -28,23 +29,38 @@ export interface Device extends IDataObject {
  */
 const EARLIEST_EXPIRES = 1e12;
 
-/** What makes one entry of ListDevices' `Data` unlike a device, if anything. */
-function unexpectedDevice(entry: IDataObject, position: string): string | undefined {
-	const seen = JSON.stringify(entry);
-	if (typeof entry.DeviceId !== 'string' || !entry.DeviceId) return `${position} has no DeviceId (${seen})`;
-	const { Expires } = entry;
-	if (Expires === undefined) return `${position} (${entry.DeviceId}) has no Expires`;
-	if (typeof Expires !== 'number') return `${position} (${entry.DeviceId}) has Expires ${JSON.stringify(Expires)}, not epoch milliseconds`;
-	if (Expires < EARLIEST_EXPIRES) return `${position} (${entry.DeviceId}) has Expires ${Expires}, too small for epoch milliseconds (seconds?)`;
+/** What a decoded value is, in words, when it is not what the answer should hold. */
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}
+
+const quoted = (value: unknown): string => excerptOf(JSON.stringify(value));
+
+/** What makes one decoded entry of ListDevices' `Data` unlike a device, if anything. */
+function unexpectedDevice(entry: unknown, position: string): string | undefined {
+	if (entry === null) return `${position} is null`;
+	if (typeof entry !== 'object' || Array.isArray(entry)) return `${position} is ${kindOf(entry)}, not a device: ${quoted(entry)}`;
+	// Typed as the node will type it: XML sends every value as text.
+	const { DeviceId, Expires } = normalizeFields(entry, DEVICE_DATA_TYPES);
+	if (typeof DeviceId !== 'string' || !DeviceId) return `${position} has no DeviceId (${quoted(entry)})`;
+	if (Expires === undefined) return `${position} (${DeviceId}) has no Expires`;
+	if (typeof Expires !== 'number') return `${position} (${DeviceId}) has Expires ${quoted(Expires)}, not epoch milliseconds`;
+	if (Expires < EARLIEST_EXPIRES) return `${position} (${DeviceId}) has Expires ${Expires}, too small for epoch milliseconds (seconds?)`;
 	return undefined;
 }
 
-/** The documented shape of ListDevices' `Data`: a list of devices, each with its DeviceId and Expires. */
+/**
+ * The documented shape of ListDevices' `Data` as decoded: a list of devices, each with its DeviceId and Expires. One
+ * bare device is a list of one (a single XML element); nothing or an empty element is no device.
+ */
 function unexpectedDevices(data: unknown): string | undefined {
-	if (data === undefined) return undefined;
-	if (!Array.isArray(data)) return `Data is not a list (${JSON.stringify(data)})`;
-	for (const [index, entry] of data.entries()) {
-		const problem = unexpectedDevice(entry as IDataObject, `device ${index + 1} of ${data.length}`);
+	if (data === undefined || data === null || data === '') return undefined;
+	if (typeof data !== 'object') return `Data is ${kindOf(data)}, not a list of devices: ${quoted(data)}`;
+	const entries: unknown[] = Array.isArray(data) ? data : [data];
+	for (const [index, entry] of entries.entries()) {
+		const problem = unexpectedDevice(entry, `device ${index + 1} of ${entries.length}`);
 		if (problem) return problem;
 	}
 	return undefined;

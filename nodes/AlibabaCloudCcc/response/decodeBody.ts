@@ -11,7 +11,8 @@ export class UndecodableBodyError extends Error {
 
 const EXCERPT_LENGTH = 120;
 
-function excerptOf(body: string): string {
+/** Text from an answer, short enough to quote in an error message. */
+export function excerptOf(body: string): string {
 	const flat = body.replace(/\s+/g, ' ').trim();
 	return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }

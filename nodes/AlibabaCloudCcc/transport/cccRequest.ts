@@ -23,8 +23,11 @@ export interface CccRequest {
 	readonly dataTypes: FieldTypes;
 	/** Whether `Data` is a list of such structs (ListDevices) rather than one. */
 	readonly dataIsList?: boolean;
-	/** What a successful answer's typed `Data` has that the action's documented shape does not allow, if anything. */
-	readonly unexpectedData?: (data: CccEnvelope['Data']) => string | undefined;
+	/**
+	 * What a successful answer's `Data`, as the gateway sent it (decoded, before typing, so nothing is hidden by it),
+	 * has that the action's documented shape does not allow, if anything.
+	 */
+	readonly unexpectedData?: (data: unknown) => string | undefined;
 }
 
 export interface CccCall extends CccRequest {
@@ -57,7 +60,8 @@ const SIGNIFICANT_SKEW_MS = 60_000;
 
 /** The gateway's Date, when the answer carried one. */
 type Stamped = { readonly serverTime?: number };
-type Answered = Stamped & { readonly envelope: CccEnvelope; readonly httpStatus: number };
+/** A successful answer: its typed envelope, and its `Data` as decoded, for the action's shape check. */
+type Answered = Stamped & { readonly envelope: CccEnvelope; readonly decodedData: unknown; readonly httpStatus: number };
 type Attempt = Answered | (Stamped & { readonly error: CccApiError });
 
 function headerText(response: IN8nHttpFullResponse, name: string): string {
@@ -97,9 +101,11 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 	if (isRedirect(httpStatus)) {
 		return { error: redirectFailure(context.getNode(), httpStatus, headerText(response, 'location'), call.itemIndex) };
 	}
+	let decoded: Record<string, unknown>;
 	let envelope: CccEnvelope;
 	try {
-		envelope = readEnvelope(decodeBody(String(response.body ?? ''), headerText(response, 'content-type')), call.dataTypes, call.dataIsList);
+		decoded = decodeBody(String(response.body ?? ''), headerText(response, 'content-type'));
+		envelope = readEnvelope(decoded, call.dataTypes, call.dataIsList);
 	} catch (error) {
 		if (!(error instanceof UndecodableBodyError)) {
 			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: call.itemIndex });
@@ -108,7 +114,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 		return { error: new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
 	const stamped = Number.isNaN(serverTime) ? {} : { serverTime };
-	if (isSuccess(httpStatus, envelope)) return { envelope, httpStatus, ...stamped };
+	if (isSuccess(httpStatus, envelope)) return { envelope, decodedData: decoded.Data, httpStatus, ...stamped };
 	return { error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope), call.itemIndex), ...stamped };
 }
 
@@ -122,7 +128,7 @@ function clockStillOff(error: CccApiError): CccApiError {
  * that second (a time judged by it errs towards later); without one, our clock as corrected so far.
  */
 function answerOf(context: IExecuteFunctions, call: CccCall, result: Answered, session: CccSession): CccAnswer {
-	const unexpected = call.unexpectedData?.(result.envelope.Data);
+	const unexpected = call.unexpectedData?.(result.decodedData);
 	if (unexpected) {
 		const { RequestId: requestId } = result.envelope;
 		const message = `CCC's ${call.action} answer does not have its documented shape: ${unexpected}`;
