@@ -75,12 +75,18 @@ export const LIST_DEVICES: Omit<CccRequest, 'params'> = {
 };
 
 /**
- * The device whose registration lasts longest, if any has not lapsed by `now` (the gateway's clock). The answer has
- * been checked: every device has its DeviceId and Expires.
+ * The device whose registration lasts longest, if any has not lapsed by `now` (the gateway's clock); of equals, the
+ * first listed.
  */
 export function registeredDevice(devices: readonly Device[], now: number): Device | undefined {
-	return devices.reduce<Device | undefined>(
-		(best, device) => (device.Expires! > now && (!best || device.Expires! > best.Expires!) ? device : best),
-		undefined,
-	);
+	let best: Device | undefined;
+	let bestExpires = now;
+	for (const device of devices) {
+		const { Expires } = device;
+		if (Expires !== undefined && Expires > bestExpires) {
+			best = device;
+			bestExpires = Expires;
+		}
+	}
+	return best;
 }
