@@ -34,6 +34,12 @@ describe('the README', () => {
 		expect(README).toContain(`never longer than ${MAX_RETRY_DELAY_MS} ms`);
 	});
 
+	it('says what a number outside its limits becomes, as the node does: the nearest limit, but a tiny rate is the slowest pacing', () => {
+		const { off, min } = CALL_OPTION_DEFAULTS.maxRequestsPerSecond;
+		const prose = README.replace(/\s+/g, ' ');
+		expect(prose).toContain(`A number outside its limits is brought to the nearest one, except that a Max Requests per Second between ${off} and ${min} is ${min} (a tiny positive rate means "slow": the slowest pacing, not off).`);
+	});
+
 	it('lists exactly the retry rules of transport/retryPolicy.ts', () => {
 		const ranges = (statuses: RetryRule['statuses'] = []) => statuses.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)).join(', ');
 		const when = ({ codes, statuses }: RetryRule) =>

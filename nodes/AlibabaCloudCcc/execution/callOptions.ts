@@ -49,6 +49,14 @@ export function limitsOf({ min, max, off }: NumberOption): string {
 	return off === undefined ? `${min}–${max}` : `${off} (off), or ${min}–${max}`;
 }
 
+/**
+ * What an option that can be off does with a value between off and its minimum, in words: a tiny positive rate means
+ * "slow", so it becomes the slowest pacing, not off (the nearest limit).
+ */
+export function belowMinimumOf({ min, off }: NumberOption): string | undefined {
+	return off === undefined ? undefined : `A value between ${off} and ${min} is ${min}, not ${off}.`;
+}
+
 type NumberName = { [Name in keyof CallOptions]: CallOptions[Name] extends number ? Name : never }[keyof CallOptions];
 
 /** The editor's property of one option, its type, default and limits read from CALL_OPTION_DEFAULTS. */
@@ -58,7 +66,8 @@ function optionProperty(name: keyof CallOptions, displayName: string, descriptio
 	if (!('min' in definition)) return { ...shown, type: 'boolean' };
 	const { min, max, off, integer } = definition;
 	const typeOptions = { minValue: off ?? min, maxValue: max, ...(integer ? { numberPrecision: 0 } : {}) };
-	return { ...shown, description: `${description} Limits: ${limitsOf(definition)}.`, type: 'number', typeOptions };
+	const limits = [`Limits: ${limitsOf(definition)}.`, belowMinimumOf(definition)].filter(Boolean).join(' ');
+	return { ...shown, description: `${description} ${limits}`, type: 'number', typeOptions };
 }
 
 export const callOptionsProperty: INodeProperties = {

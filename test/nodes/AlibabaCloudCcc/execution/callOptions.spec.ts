@@ -28,6 +28,7 @@ describe('readCallOptions', () => {
 		// 3e9 ms overflows Node's timers (every call would time out at once); 1e-7 per second would pace nothing.
 		['a timeout beyond what timers hold', { timeout: 3e9 }, { ...DOCUMENTED_DEFAULTS, timeout: 300_000 }],
 		['a rate too slow to pace', { maxRequestsPerSecond: 1e-7 }, { ...DOCUMENTED_DEFAULTS, maxRequestsPerSecond: 0.01 }],
+		['a tiny positive rate: the slowest pacing, not off (the nearest limit)', { maxRequestsPerSecond: 0.004 }, { ...DOCUMENTED_DEFAULTS, maxRequestsPerSecond: 0.01 }],
 		['a negative rate (no cap)', { maxRequestsPerSecond: -5 }, DOCUMENTED_DEFAULTS],
 		['a rate and a base delay above their limits', { maxRequestsPerSecond: 1e6, retryBaseDelay: 1e9 }, { ...DOCUMENTED_DEFAULTS, maxRequestsPerSecond: 1000, retryBaseDelay: 20_000 }],
 	])('reads %s', (_name, options, expected) => {
@@ -61,6 +62,10 @@ describe('the Options as the editor shows them', () => {
 	])('%s says its limits (%s) and the editor keeps to them', (name, limits, minValue, maxValue) => {
 		expect(shown[name].description).toContain(`Limits: ${limits}.`);
 		expect(shown[name].typeOptions).toMatchObject({ minValue, maxValue });
+	});
+
+	it('Max Requests per Second says a tiny positive rate is its slowest pacing, not off', () => {
+		expect(shown.maxRequestsPerSecond.description).toContain('Limits: 0 (off), or 0.01–1000. A value between 0 and 0.01 is 0.01, not 0.');
 	});
 
 	it.each(['concurrency', 'maxRequestsPerSecond'])('%s says it is read from the first item only', (name) => {
