@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { LIST_DEVICES_NODE_TYPE, runCccWorkflow, type OnError } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
@@ -37,6 +40,23 @@ describe('a failure before the per-item loop, through n8n\'s engine', () => {
 		expect(result.success).toEqual([]);
 		expect(result.errors.map((item) => [String(item.json.error).includes(message), item.pairedItem])).toEqual(items.map((_, index) => [true, { item: index }]));
 		expect(simulator().requests).toEqual([]);
+	});
+
+	it('a run-wide option that is not a number in a later item fails that item only, as the README says; the others are readied', async () => {
+		const result = await runCccWorkflow({
+			items,
+			parameters: { ...agentParameters, options: { concurrency: '={{ [1, "abc", 50][$itemIndex] }}' } },
+			credentials: credentialsFor(simulator()),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.success.map((item) => [item.json.UserId, item.pairedItem])).toEqual([
+			['alice@ccc-test', { item: 0 }],
+			['user-test@ccc-test', { item: 2 }],
+		]);
+		expect(result.errors.map((item) => [item.json.error, item.pairedItem])).toEqual([['Options → Concurrency is "abc", not a number, in item 1', { item: 1 }]]);
+		expect(simulator().requests.map((entry) => entry.params.UserId)).toEqual(['alice@ccc-test', 'user-test@ccc-test']);
+		const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+		expect(readme).toContain('a different number in a later item has no effect, but a value that is not a number fails that item, like any bad option value.');
 	});
 
 	describe.each(nodes)('$node', ({ nodeType, parameters }) => {
