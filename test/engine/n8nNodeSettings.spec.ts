@@ -28,6 +28,22 @@ describe("n8n's node settings, through n8n's engine", () => {
 		expect(README).toContain('**Leave n8n\'s own Retry On Fail off** on these nodes');
 	});
 
+	it('Always Output Data on CCC ReadyForService puts one {} on the success output, paired to every input, when every item fails', async () => {
+		const result = await runCccWorkflow({
+			alwaysOutputData: true,
+			items: [agent('nobody@ccc-test'), agent('ghost@ccc-test')],
+			parameters: agentParameters,
+			credentials: credentialsFor(simulator()),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.errors.map((item) => [(item.json.details as { code: string }).code, item.pairedItem])).toEqual([
+			['NotExists.UserId', { item: 0 }],
+			['NotExists.UserId', { item: 1 }],
+		]);
+		expect(result.success).toEqual([{ json: {}, pairedItem: [{ item: 0, input: 0 }, { item: 1, input: 0 }] }]);
+		expect(README).toContain("**Leave n8n's Always Output Data off on CCC ReadyForService** too: when every item fails under On Error → Continue (using error output), it puts one empty item `{}` on the success output, paired to every input item");
+	});
+
 	describe('Always Output Data on CCC ListDevices', () => {
 		const parameters = { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} };
 		const roster = (...userIds: string[]) => userIds.map((userId) => ({ instanceId: 'ccc-test', userId }));
