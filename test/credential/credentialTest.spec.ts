@@ -86,6 +86,18 @@ describe('the credential test ("Test" in n8n)', () => {
 		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('check the AccessKey Secret') });
 	});
 
+	it('refuses plain http off this machine before anything is sent, naming the field and the fix', async () => {
+		// The IPv4-mapped form of the simulator's own address: it would reach the simulator, but only 127.x.x.x, [::1]
+		// and localhost count as this machine, so the Test must stop at authenticate() with nothing sent.
+		const mapped = simulator().url.replace('127.0.0.1', '[::ffff:127.0.0.1]');
+		const result = await testCredential({ ...credentialsFor(simulator(), DEMO_STS_KEY), customEndpoint: mapped });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining("The credential's Custom Endpoint may use plain http only on this machine"),
+		});
+		expect(simulator().requests).toEqual([]);
+	});
+
 	it('fails an unknown AccessKey ID with a message about the ID', async () => {
 		const result = await testCredential(credentialsFor(simulator(), { accessKeyId: 'nope', accessKeySecret: 'x' }));
 		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('AccessKey ID was not found') });
