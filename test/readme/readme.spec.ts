@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
 import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
@@ -53,6 +54,11 @@ describe('the README', () => {
 		const block = README.slice(README.indexOf('"details": {'), README.indexOf('}', README.indexOf('"details": {')));
 		const keys = [...block.matchAll(/^\s+"(\w+)":/gm)].map((match) => match[1]);
 		expect(keys).toEqual(['code', 'message', 'httpStatus', 'requestId', 'hint', 'attempts', 'itemIndex']);
+	});
+
+	it('names in the Custom Endpoint row the hosts plain http may go to, as the endpoint rule does', () => {
+		const row = tableRows('| Field |').find(([field]) => field === 'Custom Endpoint')!;
+		expect(row[1]).toContain(LOOPBACK_HOSTS.split(', ').map((host) => `\`${host}\``).join(', '));
 	});
 
 	it('names, for AI agents, the error codes and states the tool descriptions tell models to react to', () => {
