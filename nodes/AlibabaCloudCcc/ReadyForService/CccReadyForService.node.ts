@@ -11,8 +11,14 @@ import { DEVICE_ID, OUTBOUND_SCENARIO, readyForServiceProperties } from './ready
 const READY_FOR_SERVICE_TOOL: CccToolText = {
 	does: 'Puts an Alibaba Cloud Contact Center (CCC) agent into the ready state (READY), so that calls are routed to them. The agent must already be signed in to a workstation: this does not sign in.',
 	inputs: [
-		userIdInput("when a Device ID is asked for too: then it means the agent bound to the workflow's credential"),
-		{ field: DEVICE_ID, format: 'the ID of the workstation the agent is signed in on (browser, app or SIP phone), as CCC ListDevices returns it' },
+		userIdInput(
+			"only when the workflow gives the Device ID (then it means the agent bound to the workflow's credential); when the workflow looks the agent's device up, the User ID is required",
+		),
+		{
+			field: DEVICE_ID,
+			format: 'the ID of the workstation the agent is signed in on (browser, app or SIP phone), as CCC ListDevices returns it',
+			mayBeEmpty: "when the workflow looks the agent's registered device up itself: then only the User ID is needed",
+		},
 		INSTANCE_ID_INPUT,
 		{ field: OUTBOUND_SCENARIO, format: 'true or false: whether the agent only makes outbound calls (normally false)' },
 	],
