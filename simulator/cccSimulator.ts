@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { AGENT_TRANSITIONS, moveAgent } from './agentStateMachine';
 import type { AnswerGate } from './answerGate';
+import { ApiFailure, missingParameter } from './apiFailure';
 import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory } from './directory';
 import { render, type Format } from './render';
 import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
@@ -14,7 +16,8 @@ import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
  */
 
 export type Fault =
-	| { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message?: string }
+	/** An error answer; with `params`, CCC's own shape (HttpStatusCode and Params), else the gateway's (HostId). */
+	| { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message?: string; readonly params?: readonly string[] }
 	| { readonly kind: 'reset' }
 	| { readonly kind: 'hang' }
 	| { readonly kind: 'html'; readonly status: number }
@@ -59,21 +62,9 @@ export interface SimulatorOptions {
 
 const API_VERSION = '2020-07-01';
 const HOST_ID = 'ccc.cn-shanghai.aliyuncs.com';
-const BUSY_STATES = new Set(['TALKING', 'RINGING', 'DIALING']);
 
 function stamp(entry: SimLogEntry | undefined): void {
 	if (entry) entry.answeredAt = Date.now();
-}
-
-class ApiFailure extends Error {
-	constructor(
-		readonly status: number,
-		readonly code: string,
-		message: string,
-		readonly gateway = false,
-	) {
-		super(message);
-	}
 }
 
 /** Query decoding as a gateway does it: `+` is a space. */
@@ -213,7 +204,7 @@ export class CccSimulator {
 			await this.gate?.pass(refused);
 			const errorBody = error.gateway
 				? { RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}&product=CCC` }
-				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: [] };
+				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: error.params };
 			await this.answer(response, format, 'Error', error.status, errorBody);
 			stamp(entry);
 		}
@@ -240,7 +231,7 @@ export class CccSimulator {
 		if (Math.abs(Date.parse(timestamp) - now) > (this.options.maxSkewMs ?? 15 * 60_000)) {
 			throw new ApiFailure(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.', true);
 		}
-		if (!nonce) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.', true);
+		if (!nonce) throw missingParameter('SignatureNonce');
 		if (this.seenNonces.has(nonce)) throw new ApiFailure(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.', true);
 		if (this.seenNonces.size > 50_000) {
 			for (const [seen, at] of this.seenNonces) if (now - at > 2 * 15 * 60_000) this.seenNonces.delete(seen);
@@ -255,7 +246,7 @@ export class CccSimulator {
 	}
 
 	private authenticateV1(method: string, params: Record<string, string>): SimRequest {
-		if (!params.Signature) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "Signature" that is mandatory for processing this request is not supplied.', true);
+		if (!params.Signature) throw missingParameter('Signature');
 		const account = this.account(params.AccessKeyId);
 		const verdict = verifyV1(method, params, account.accessKeySecret);
 		if (!verdict.ok) throw new ApiFailure(400, verdict.code, verdict.message, true);
@@ -287,11 +278,14 @@ export class CccSimulator {
 		return { action, params, signatureVersion, nonce, accessKeyId: account.accessKeyId, defaultUserId: account.defaultUserId };
 	}
 
-	/** What each action the simulator knows answers in `Data`; anything else is InvalidAction.NotFound. */
+	/**
+	 * What each action the simulator knows answers in `Data`; anything else is InvalidAction.NotFound. Every row of
+	 * the state machine's transition table is an action that moves an agent and answers the agent's context.
+	 */
 	private readonly handlers: Readonly<Record<string, (request: SimRequest) => unknown>> = {
 		ListInstances: ({ params }) => this.listInstances(params),
 		ListDevices: (request) => this.listDevices(request),
-		ReadyForService: (request) => this.readyForService(request),
+		...Object.fromEntries(Object.keys(AGENT_TRANSITIONS).map((action) => [action, (request: SimRequest) => this.moveAgent(request)])),
 	};
 
 	private listInstances(params: Readonly<Record<string, string>>): Record<string, unknown> {
@@ -303,7 +297,7 @@ export class CccSimulator {
 	/** The instance and agent a request names (UserId, else the credential's own agent). */
 	private agentOf({ params, defaultUserId }: SimRequest): { instanceId: string; userId: string; agent: SimAgent } {
 		const instanceId = params.InstanceId;
-		if (!instanceId) throw new ApiFailure(400, 'MissingParameter', 'The input parameter "InstanceId" that is mandatory for processing this request is not supplied.', true);
+		if (!instanceId) throw missingParameter('InstanceId');
 		const instance = this.directory.instances.get(instanceId);
 		if (!instance) throw new ApiFailure(404, 'NotExists.InstanceId', `The specified instance ${instanceId} does not exist.`);
 		const userId = params.UserId || defaultUserId || '';
@@ -328,19 +322,15 @@ export class CccSimulator {
 		}));
 	}
 
-	private readyForService(request: SimRequest): Record<string, unknown> {
-		const { params } = request;
+	/** An action of the transition table: the agent moves (or CCC's refusal is thrown), and `Data` is its context. */
+	private moveAgent(request: SimRequest): Record<string, unknown> {
+		const { action, params } = request;
 		const { instanceId, userId, agent } = this.agentOf(request);
-		if (BUSY_STATES.has(agent.state)) {
-			throw new ApiFailure(400, 'InvalidOperation.UserState', `The operation is not allowed. User state (${agent.state}) does not meet expectations (OFFLINE,READY,BREAK,WORKING).`);
-		}
-		if (agent.channelBroken) {
-			throw new ApiFailure(400, 'InvalidOperation.ChannelState', 'The operation is not allowed. Channel stats (DISCONNECTED) does not meet expectations (CONNECTED).');
-		}
-		agent.state = 'READY';
-		agent.deviceId = params.DeviceId;
-		agent.outboundScenario = params.OutboundScenario === 'true';
+		moveAgent(agent, action, params);
+		if (params.DeviceId) agent.deviceId = params.DeviceId;
+		if ('OutboundScenario' in params) agent.outboundScenario = params.OutboundScenario === 'true';
 		const stringly = this.options.stringlyTyped;
+		const outboundScenario = agent.outboundScenario ?? false;
 		return {
 			UserId: userId,
 			InstanceId: instanceId,
@@ -348,8 +338,8 @@ export class CccSimulator {
 			WorkMode: agent.workMode,
 			Extension: agent.extension,
 			DeviceId: agent.deviceId ?? '',
-			BreakCode: '',
-			OutboundScenario: stringly ? String(agent.outboundScenario) : agent.outboundScenario,
+			BreakCode: agent.breakCode ?? '',
+			OutboundScenario: stringly ? String(outboundScenario) : outboundScenario,
 			SignedSkillGroupIdList: [...agent.skillGroups],
 		};
 	}
@@ -370,7 +360,7 @@ export class CccSimulator {
 			case 'error':
 				return await this.answer(response, format, 'Error', fault.status, {
 					RequestId: requestId,
-					HostId: HOST_ID,
+					...(fault.params ? { HttpStatusCode: fault.status, Params: fault.params } : { HostId: HOST_ID }),
 					Code: fault.code,
 					Message: fault.message ?? `Simulated ${fault.code}.`,
 				});

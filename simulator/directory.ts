@@ -1,3 +1,6 @@
+import { SYSTEM_BREAK_CODES, type AgentState } from '../nodes/AlibabaCloudCcc/agent/agentStates';
+import type { AgentStatus } from './agentStateMachine';
+
 /** Who and what the simulated CCC gateway knows: accounts (AccessKeys) and instances with their agents. */
 
 export interface SimAccount {
@@ -18,15 +21,12 @@ export interface SimDevice {
 	readonly expiresInMs: number;
 }
 
-export interface SimAgent {
-	state: string;
+export interface SimAgent extends AgentStatus {
 	readonly extension: string;
 	readonly workMode: string;
 	readonly skillGroups: readonly string[];
 	/** What ListDevices answers for the agent: none, one registered, or lapsed ones beside it. */
 	readonly devices: readonly SimDevice[];
-	/** A workstation that cannot take calls: ReadyForService fails with InvalidOperation.ChannelState. */
-	readonly channelBroken?: boolean;
 	deviceId?: string;
 	outboundScenario?: boolean;
 }
@@ -56,7 +56,7 @@ const YESTERDAY_MS = -16 * 3_600_000;
 export const registered = (deviceId: string, expiresInMs = REGISTRATION_MS, deviceType = 'WEBRTC'): SimDevice => ({ deviceId, deviceType, expiresInMs });
 export const lapsed = (deviceId: string, deviceType = 'WEBRTC'): SimDevice => ({ deviceId, deviceType, expiresInMs: YESTERDAY_MS });
 
-const agent = (state: string, extension: string, skillGroups: string[], devices: SimDevice[], extra: Partial<SimAgent> = {}): SimAgent => ({
+const agent = (state: AgentState, extension: string, skillGroups: string[], devices: SimDevice[], extra: Partial<SimAgent> = {}): SimAgent => ({
 	state,
 	extension,
 	workMode: 'ON_SITE',
@@ -65,13 +65,17 @@ const agent = (state: string, extension: string, skillGroups: string[], devices:
 	...extra,
 });
 
-/** The workstation each demo agent is signed in on (erin and frank are not signed in). */
+/** Signed in on the workbench: online, on break until readied. */
+const SIGNED_IN = { breakCode: SYSTEM_BREAK_CODES.warmUp } as const;
+
+/** The workstation each demo agent is signed in on (erin and frank are not signed in anywhere). */
 export const DEMO_DEVICES = {
 	'user-test@ccc-test': 'ACC-YUNBS-1.0.10-bsd87c04aaa8f7000176ad354b1c',
 	'alice@ccc-test': 'ACC-YUNBS-1.0.10-alice-desk',
 	'bob@ccc-test': 'ACC-YUNBS-1.0.10-bob-desk',
 	'carol@ccc-test': 'ACC-YUNBS-1.0.10-carol-desk',
 	'dave@ccc-test': 'ACC-YUNBS-1.0.10-dave-desk',
+	'grace@ccc-test': 'SIP-phone-grace',
 } as const;
 
 /** A fresh directory (agents change state, so every server gets its own). */
@@ -88,17 +92,21 @@ export function demoDirectory(extraAccounts: readonly SimAccount[] = []): SimDir
 				'ccc-test',
 				{
 					name: 'Test contact center',
+					// A shift start as CCC has it: who signed in waits on BREAK (Warm-up), bob is finishing a call's
+					// paperwork, carol is on a call, grace's desk phone is registered but she has not signed in, erin
+					// and frank are not signed in anywhere, dave's workstation has lost its connection.
 					agents: new Map([
-						['user-test@ccc-test', agent('OFFLINE', '80011474', [], [registered(DEMO_DEVICES['user-test@ccc-test'])])],
-						['alice@ccc-test', agent('OFFLINE', '80011001', ['skg-sales@ccc-test'], [registered(DEMO_DEVICES['alice@ccc-test'])])],
+						['user-test@ccc-test', agent('BREAK', '80011474', [], [registered(DEMO_DEVICES['user-test@ccc-test'])], SIGNED_IN)],
+						['alice@ccc-test', agent('BREAK', '80011001', ['skg-sales@ccc-test'], [registered(DEMO_DEVICES['alice@ccc-test'])], SIGNED_IN)],
 						[
 							'bob@ccc-test',
-							agent('BREAK', '80011002', ['skg-sales@ccc-test', 'skg-support@ccc-test'], [lapsed('ACC-YUNBS-1.0.10-bob-laptop'), registered(DEMO_DEVICES['bob@ccc-test'])]),
+							agent('WORKING', '80011002', ['skg-sales@ccc-test', 'skg-support@ccc-test'], [lapsed('ACC-YUNBS-1.0.10-bob-laptop'), registered(DEMO_DEVICES['bob@ccc-test'])]),
 						],
 						['carol@ccc-test', agent('TALKING', '80011003', ['skg-support@ccc-test'], [registered(DEMO_DEVICES['carol@ccc-test'])])],
-						['dave@ccc-test', agent('OFFLINE', '80011004', [], [registered(DEMO_DEVICES['dave@ccc-test'])], { channelBroken: true })],
+						['dave@ccc-test', agent('BREAK', '80011004', [], [registered(DEMO_DEVICES['dave@ccc-test'])], { ...SIGNED_IN, channelBroken: true })],
 						['erin@ccc-test', agent('OFFLINE', '80011005', ['skg-sales@ccc-test'], [lapsed('ACC-YUNBS-1.0.10-erin-desk')])],
 						['frank@ccc-test', agent('OFFLINE', '80011006', ['skg-support@ccc-test'], [])],
+						['grace@ccc-test', agent('OFFLINE', '80011007', ['skg-support@ccc-test'], [registered(DEMO_DEVICES['grace@ccc-test'], REGISTRATION_MS, 'SIP')])],
 					]),
 				},
 			],
@@ -112,11 +120,11 @@ export const loadAgentId = (index: number): string => `agent-${String(index + 1)
 /** The workstation load agent number `index` is signed in on. */
 export const loadDeviceId = (index: number): string => `dev-${index}`;
 
-/** `count` agents (see `loadAgentId`), each signed in on one workstation, in an instance `ccc-load`, for batches and benchmarks. */
+/** `count` agents (see `loadAgentId`), each signed in on one workstation (on BREAK, Warm-up), in an instance `ccc-load`, for batches and benchmarks. */
 export function addLoadInstance(directory: SimDirectory, count: number): void {
 	const agents = new Map<string, SimAgent>();
 	for (let index = 0; index < count; index++) {
-		agents.set(loadAgentId(index), agent('OFFLINE', `8${String(index + 1).padStart(7, '0')}`, ['skg-load@ccc-load'], [registered(loadDeviceId(index))]));
+		agents.set(loadAgentId(index), agent('BREAK', `8${String(index + 1).padStart(7, '0')}`, ['skg-load@ccc-load'], [registered(loadDeviceId(index))], SIGNED_IN));
 	}
 	directory.instances.set('ccc-load', { name: 'Load test', agents });
 }

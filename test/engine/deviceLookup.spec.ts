@@ -22,7 +22,7 @@ const sent = (simulator: CccSimulator) =>
 type Details = { code: string; requestId?: string; httpStatus?: number; hint?: string; itemIndex: number };
 
 const addAgent = (simulator: CccSimulator, userId: string, devices: SimAgent['devices']) =>
-	simulator.directory.instances.get('ccc-test')!.agents.set(userId, { state: 'OFFLINE', extension: '80011099', workMode: 'ON_SITE', skillGroups: [], devices });
+	simulator.directory.instances.get('ccc-test')!.agents.set(userId, { state: 'BREAK', breakCode: 'Warm-up', extension: '80011099', workMode: 'ON_SITE', skillGroups: [], devices });
 
 describe("CCC ReadyForService on the agent's registered device (ListDevices, then ReadyForService)", () => {
 	describe('with JSON answers', () => {

@@ -1,0 +1,18 @@
+/** A refusal the simulated gateway answers instead of `Data`. */
+export class ApiFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+		/** Refused by the gateway itself (authentication, routing): HostId and Recommend instead of HttpStatusCode. */
+		readonly gateway = false,
+		/** CCC's `Params`: for a state refusal, the actual state, then the accepted ones. */
+		readonly params: readonly string[] = [],
+	) {
+		super(message);
+	}
+}
+
+/** The parameter CCC names when a required one is absent. */
+export const missingParameter = (name: string) =>
+	new ApiFailure(400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`, true);
