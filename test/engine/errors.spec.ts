@@ -14,7 +14,7 @@ describe('CCC ReadyForService errors', () => {
 		const cases = [
 			{ code: 'NotExists.InstanceId', status: 404, item: agent('alice@ccc-test', { instanceId: 'ccc-nope' }), message: 'The specified instance ccc-nope does not exist.', hint: 'Check the Instance ID' },
 			{ code: 'NotExists.UserId', status: 404, item: agent('nobody@ccc-test'), message: 'The user nobody@ccc-test does not exist in instance ccc-test.', hint: 'User ID (name@instance)' },
-			{ code: 'InvalidOperation.UserState', status: 400, item: agent('carol@ccc-test'), message: 'User state (TALKING)', hint: 'current state does not allow' },
+			{ code: 'InvalidOperation.UserState', status: 400, item: agent('carol@ccc-test'), message: 'User state (TALKING)', hint: 'The agent is on a call: run it again after the call' },
 			{ code: 'InvalidOperation.ChannelState', status: 400, item: agent('dave@ccc-test'), message: 'Channel stats (DISCONNECTED)', hint: 'workstation' },
 			{ code: 'InvalidAccessKeyId.NotFound', status: 404, key: { accessKeyId: 'unknown-id', accessKeySecret: 'whatever-secret' }, message: 'Specified access key is not found.', hint: 'AccessKey ID is unknown' },
 			{ code: 'SignatureDoesNotMatch', status: 400, key: { ...DEMO_ACCESS_KEY, accessKeySecret: 'wrong-secret-value' }, message: 'does not match', hint: 'Check the AccessKey Secret' },

@@ -12,12 +12,14 @@ import { DEVICE, DEVICE_ID, DEVICE_SOURCE, OUTBOUND_SCENARIO } from './readyForS
  * Registered Device", a ListDevices call first finds the workstation the agent is signed in on.
  */
 export async function readyForService(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const looksUpDevice = (itemIndex: number) => this.getNodeParameter(DEVICE.name, itemIndex, DEVICE_SOURCE.deviceId) === DEVICE_SOURCE.registeredDevice;
 	return await runCccAction(this, {
 		action: 'ReadyForService',
 		dataTypes: AGENT_STATE_DATA_TYPES,
+		hintContextOf: (itemIndex) => ({ deviceFrom: looksUpDevice(itemIndex) ? 'lookup' : 'field' }),
 		readParams: async (itemIndex, calls) => {
 			const InstanceId = readRequiredText(this, INSTANCE_ID, itemIndex);
-			if (this.getNodeParameter(DEVICE.name, itemIndex, DEVICE_SOURCE.deviceId) !== DEVICE_SOURCE.registeredDevice) {
+			if (!looksUpDevice(itemIndex)) {
 				return {
 					InstanceId,
 					DeviceId: readRequiredText(this, DEVICE_ID, itemIndex),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { CccEnvelope } from '../response/cccEnvelope';
+import type { HintContext } from '../response/errorHints';
 import { normalizeFields } from '../response/normalizeFields';
 import { callCcc, newCccSession, type CccAnswer, type CccParams, type CccRequest, type CccSession } from '../transport/cccRequest';
 import { readCallOptions, retryPolicyOf, type CallOptions } from './callOptions';
@@ -11,12 +12,14 @@ export interface CccItemCalls {
 	call(request: CccRequest): Promise<CccAnswer>;
 }
 
-export interface CccAction extends Omit<CccRequest, 'params'> {
+export interface CccAction extends Omit<CccRequest, 'params' | 'hintContext'> {
 	/**
 	 * Reads and checks one item's API parameters (throwing a NodeOperationError that names the field and item); may
 	 * first make calls of its own, such as a lookup the parameters depend on.
 	 */
 	readonly readParams: (itemIndex: number, calls: CccItemCalls) => CccParams | Promise<CccParams>;
+	/** What the node knows of one item's call that changes the hint of its failure. */
+	readonly hintContextOf?: (itemIndex: number) => HintContext;
 }
 
 /** With Simplify, an item per struct of `Data` (a list action gives one per entry, maybe none); else the whole answer. */
@@ -30,7 +33,7 @@ function outputOf(envelope: CccEnvelope, { dataTypes, dataIsList }: Omit<CccRequ
  * The execute loop of a CCC action node: per input item, the calls `readParams` makes, then one call of the action,
  * all paced by one pacer (Max Requests per Second counts every request) and retried as the node's Options say.
  */
-export async function runCccAction(context: IExecuteFunctions, { readParams, ...action }: CccAction): Promise<INodeExecutionData[][]> {
+export async function runCccAction(context: IExecuteFunctions, { readParams, hintContextOf, ...action }: CccAction): Promise<INodeExecutionData[][]> {
 	if (context.getInputData().length === 0) return [[]];
 	let pace: CallOptions;
 	let session: CccSession;
@@ -52,7 +55,7 @@ export async function runCccAction(context: IExecuteFunctions, { readParams, ...
 					await callCcc(context, { ...request, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) }, session),
 			};
 			const params = await readParams(itemIndex, calls);
-			const { envelope } = await calls.call({ ...action, params });
+			const { envelope } = await calls.call({ ...action, params, hintContext: hintContextOf?.(itemIndex) });
 			return outputOf(envelope, action, options.simplify);
 		},
 		pace.concurrency,

@@ -16,6 +16,8 @@ export interface CccEnvelope extends IDataObject {
 	Code?: string;
 	Message?: string;
 	HttpStatusCode?: number;
+	/** A refusal's particulars; for a state refusal, the actual state, then the accepted ones. */
+	Params?: string[];
 	Data?: IDataObject | IDataObject[];
 }
 

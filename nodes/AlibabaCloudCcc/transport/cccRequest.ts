@@ -6,6 +6,7 @@ import { CLOCK_OFFSET_HEADER } from '../auth/clockOffset';
 import { isSuccess, readEnvelope, type CccEnvelope } from '../response/cccEnvelope';
 import { failureOf } from '../response/cccFailure';
 import { decodeBody, UndecodableBodyError } from '../response/decodeBody';
+import type { HintContext } from '../response/errorHints';
 import type { FieldTypes } from '../response/normalizeFields';
 import { CccApiError } from './cccApiError';
 import { isRedirect, redirectFailure } from './redirectFailure';
@@ -28,6 +29,8 @@ export interface CccRequest {
 	 * has that the action's documented shape does not allow, if anything.
 	 */
 	readonly unexpectedData?: (data: unknown) => string | undefined;
+	/** What the node knows of this call that changes the hint of a failure. */
+	readonly hintContext?: HintContext;
 }
 
 export interface CccCall extends CccRequest {
@@ -115,7 +118,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 	}
 	const stamped = Number.isNaN(serverTime) ? {} : { serverTime };
 	if (isSuccess(httpStatus, envelope)) return { envelope, decodedData: decoded.Data, httpStatus, ...stamped };
-	return { error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope), call.itemIndex), ...stamped };
+	return { error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope, call.hintContext), call.itemIndex), ...stamped };
 }
 
 function clockStillOff(error: CccApiError): CccApiError {
