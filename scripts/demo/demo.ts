@@ -1,9 +1,8 @@
 import path from 'node:path';
 
-import { setUpDemo } from './demoSetup';
-import { executeWorkflow, REPO, startN8nServer } from './n8nRuntime';
+import { setUpDemo, shiftStartReport } from './demoSetup';
+import { REPO, startN8nServer } from './n8nRuntime';
 import { runQueueDemo } from './queueDemo';
-import { agentRows, formatTable, outputsOf } from './runReport';
 
 /**
  * The main job. `demo.js` starts n8n with this package, the CCC simulator and the example workflow on
@@ -24,15 +23,8 @@ async function main(): Promise<void> {
 
 	if (headless) {
 		const started = Date.now();
-		const run = await executeWorkflow(demo.n8n, demo.workflowId);
-		const outputs = outputsOf(run, 'Ready Agent');
-		console.log(`\nExample workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. CCC ReadyForService:\n`);
-		console.log(formatTable(agentRows(outputs)));
-		const actions = demo.simulator.requests.map((entry) => entry.action);
-		const count = (action: string) => actions.filter((name) => name === action).length;
-		console.log(`\n${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${actions.length} signed requests (${count('ListDevices')} ListDevices, ${count('ReadyForService')} ReadyForService).`);
-		const messages = ['Summarize Ready Agents', 'Describe Failure'].flatMap((node) => outputsOf(run, node).success.map((json) => `  - ${String(json.text)}`));
-		console.log(`\nMessages ready for the (disabled) Slack nodes:\n${messages.join('\n')}`);
+		const report = await shiftStartReport(demo);
+		console.log(`\nExample workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. ${report}`);
 		await demo.simulator.stop();
 		return;
 	}

@@ -24,27 +24,34 @@ export function formatTable(rows: ReadonlyArray<Record<string, string>>): string
 	return [line(columns), widths.map((width) => '-'.repeat(width)).join('-+-'), ...rows.map((row) => line(columns.map((column) => row[column] ?? '')))].join('\n');
 }
 
+/** The state each agent was in before the run, as the simulator keeps it (a break with its code). */
+export type StatesBefore = ReadonlyMap<string, string>;
+
 /**
- * One row per agent: who is ready (on the device the node looked up, with extension and skill groups) and who is
- * not (with the code: Alibaba's, or NoRegisteredDevice for an agent not signed in).
+ * One row per agent: the state CCC had the agent in before the run, then who is ready (on the device the node looked
+ * up, with the extension) and who is not, with the code (Alibaba's, or NoRegisteredDevice) and why: the node's hint.
  */
-export function agentRows({ success, errors }: NodeOutputs): Array<Record<string, string>> {
+export function agentRows({ success, errors }: NodeOutputs, before: StatesBefore = new Map()): Array<Record<string, string>> {
+	const was = (userId: string) => before.get(userId) ?? '(unknown agent)';
 	return [
 		...success.map((json) => ({
 			Agent: String(json.UserId),
+			Before: was(String(json.UserId)),
 			Result: String(json.UserState),
 			Device: String(json.DeviceId ?? ''),
 			Extension: String(json.Extension ?? ''),
-			'Skill Groups': ((json.SignedSkillGroupIdList as string[] | undefined) ?? []).join(', '),
-			Detail: '',
+			Why: '',
 		})),
-		...errors.map((json) => ({
-			Agent: String(json.userId ?? ''),
-			Result: 'FAILED',
-			Device: '',
-			Extension: '',
-			'Skill Groups': '',
-			Detail: String((json.details as { code?: string } | undefined)?.code ?? json.error),
-		})),
+		...errors.map((json) => {
+			const details = (json.details ?? {}) as { code?: string; hint?: string };
+			return {
+				Agent: String(json.userId ?? ''),
+				Before: was(String(json.userId ?? '')),
+				Result: String(details.code ?? 'FAILED'),
+				Device: '',
+				Extension: '',
+				Why: String(details.hint ?? json.error),
+			};
+		}),
 	];
 }

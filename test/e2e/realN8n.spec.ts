@@ -100,31 +100,34 @@ describe('the package in a real n8n', () => {
 			['user-test@ccc-test', 'READY', DEMO_DEVICES['user-test@ccc-test'], false],
 		]);
 		expect(success[1].SignedSkillGroupIdList).toEqual(['skg-sales@ccc-test', 'skg-support@ccc-test']);
-		expect(errors.map((item) => [item.userId, (item.details as { code: string }).code])).toEqual([
-			['carol@ccc-test', 'InvalidOperation.UserState'],
-			['erin@ccc-test', 'NoRegisteredDevice'],
-			['nobody@ccc-test', 'NotExists.UserId'],
+		expect(errors.map((item) => [item.userId, (item.details as { code: string; agentState?: string }).code, (item.details as { agentState?: string }).agentState])).toEqual([
+			['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING'],
+			['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
+			['erin@ccc-test', 'NoRegisteredDevice', undefined],
+			['nobody@ccc-test', 'NotExists.UserId', undefined],
 		]);
-		expect(errors[1]).toMatchObject({
-			error: 'NoRegisteredDevice: erin@ccc-test is not signed in to a workstation: sign in to the CCC workbench first',
-			details: { httpStatus: 200, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.stringContaining('1 earlier registration(s) have lapsed'), itemIndex: 4 },
-		});
+		expect(errors[1].details).toMatchObject({ acceptedStates: ['BREAK', 'READY', 'WORKING'], hint: expect.stringMatching(/^The agent is not signed in/), itemIndex: 4 });
 		expect(errors[2]).toMatchObject({
+			error: 'NoRegisteredDevice: erin@ccc-test is not signed in to a workstation: sign in to the CCC workbench first',
+			details: { httpStatus: 200, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.stringContaining('1 earlier registration(s) have lapsed'), itemIndex: 5 },
+		});
+		expect(errors[3]).toMatchObject({
 			error: 'NotExists.UserId: The user nobody@ccc-test does not exist in instance ccc-test.',
-			details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 5 },
+			details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 6 },
 		});
 		// Every agent looked up; only those with a registered device readied, on that device.
 		expect(json.requests.filter((entry) => entry.action === 'ListDevices').map((entry) => entry.params.UserId)).toEqual(
-			['alice', 'bob', 'user-test', 'carol', 'erin', 'nobody'].map((name) => `${name}@ccc-test`),
+			['alice', 'bob', 'user-test', 'carol', 'grace', 'erin', 'nobody'].map((name) => `${name}@ccc-test`),
 		);
 		expect(json.requests.filter((entry) => entry.action === 'ReadyForService').map((entry) => entry.params.DeviceId)).toEqual(
-			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test'] as const).map((userId) => DEMO_DEVICES[userId]),
+			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test', 'grace@ccc-test'] as const).map((userId) => DEMO_DEVICES[userId]),
 		);
 		expect(outputsOf(run, 'Summarize Ready Agents').success[0].text).toBe(
 			'3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)',
 		);
 		expect(outputsOf(run, 'Describe Failure').success.map((item) => item.text)).toEqual([
-			expect.stringMatching(/^Could not ready carol@ccc-test on ccc-test: InvalidOperation\.UserState\. /),
+			'Could not ready carol@ccc-test on ccc-test: InvalidOperation.UserState (the agent is TALKING). The agent is on a call: run it again after the call',
+			expect.stringMatching(/^Could not ready grace@ccc-test on ccc-test: InvalidOperation\.UserState \(the agent is OFFLINE\)\. The agent is not signed in/),
 			expect.stringMatching(/^Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice\. ListDevices found no registered device/),
 			expect.stringMatching(/^Could not ready nobody@ccc-test on ccc-test: NotExists\.UserId\. /),
 		]);
@@ -151,19 +154,24 @@ describe('the package in a real n8n', () => {
 			['bob@ccc-test', false, ['skg-sales@ccc-test', 'skg-support@ccc-test']],
 			['user-test@ccc-test', false, []],
 		]);
-		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'NoRegisteredDevice', 'NotExists.UserId']);
+		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'InvalidOperation.UserState', 'NoRegisteredDevice', 'NotExists.UserId']);
+		expect(errors.map((item) => (item.details as { agentState?: string }).agentState)).toEqual(['TALKING', 'OFFLINE', undefined, undefined]);
 	});
 
 	it('still runs a workflow built before the lookup: Device IDs from the roster, no Device parameter', async () => {
 		const before = json.requests.length;
 		const run = await executeWorkflow(n8n, 'cccE2eDeviceIdMode');
 		const { success, errors } = outputsOf(run, 'Ready Agent');
-		// With a Device ID given, erin is readied on it without a lookup; carol is busy, nobody does not exist.
-		expect(success.map((item) => [item.UserId, item.DeviceId])).toEqual([
-			...(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test'] as const).map((userId) => [userId, DEMO_DEVICES[userId]]),
-			['erin@ccc-test', 'ACC-YUNBS-1.0.10-temp-desk'],
+		// With a Device ID given there is no lookup: erin, who has not signed in, is refused by CCC itself (OFFLINE).
+		expect(success.map((item) => [item.UserId, item.DeviceId])).toEqual(
+			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test'] as const).map((userId) => [userId, DEMO_DEVICES[userId]]),
+		);
+		expect(errors.map((item) => [item.userId, (item.details as { code: string }).code, (item.details as { agentState?: string }).agentState])).toEqual([
+			['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING'],
+			['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
+			['erin@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
+			['nobody@ccc-test', 'NotExists.UserId', undefined],
 		]);
-		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'NotExists.UserId']);
-		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual(Array(6).fill('ReadyForService'));
+		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual(Array(7).fill('ReadyForService'));
 	});
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { AgentState } from '../../nodes/AlibabaCloudCcc/agent/agentStates';
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import type { CccSimulator } from '../../simulator/cccSimulator';
@@ -100,5 +103,31 @@ describe.each<Format>(['json', 'xml'])("CCC ReadyForService and the agent's stat
 		const details = result.errors[0]?.json.details as { code: string; hint: string; channelState: string; acceptedChannelStates: string[] };
 		expect([details.code, details.channelState, details.acceptedChannelStates]).toEqual(['InvalidOperation.ChannelState', 'DISCONNECTED', ['CONNECTED']]);
 		expect(details.hint).toMatch(hint);
+	});
+});
+
+describe("the README's error items for an agent who is not signed in and one on a call", () => {
+	const simulator = useSimulator();
+	const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+	/** The JSON block that follows `lead` in the README. */
+	const blockAfter = (lead: string) => {
+		const start = readme.indexOf('```json', readme.indexOf(lead)) + '```json'.length;
+		return JSON.parse(readme.slice(start, readme.indexOf('```', start))) as { error: string; details: Record<string, unknown> };
+	};
+	const comparable = ({ error, details: { requestId: _requestId, itemIndex: _itemIndex, ...details } }: { error: unknown; details: Record<string, unknown> }) => ({
+		error,
+		details,
+	});
+
+	it('are what the node outputs for grace (OFFLINE, her desk phone registered) and carol (TALKING)', async () => {
+		const result = await runCccWorkflow({
+			items: [{ instanceId: 'ccc-test', userId: 'grace@ccc-test' }, { instanceId: 'ccc-test', userId: 'carol@ccc-test' }],
+			parameters: { ...agentParameters, device: 'registeredDevice', deviceId: undefined },
+			credentials: credentialsFor(simulator()),
+			onError: 'continueErrorOutput',
+		});
+		const [offline, busy] = result.errors.map((item) => comparable(item.json as never));
+		expect(offline).toEqual(comparable(blockAfter('An agent who has not signed in')));
+		expect(busy).toEqual(comparable(blockAfter('An agent on a call:')));
 	});
 });

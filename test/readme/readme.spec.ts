@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { AGENT_STATE_NAMES, AGENT_STATES } from '../../nodes/AlibabaCloudCcc/agent/agentStates';
 import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
 import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
@@ -66,5 +67,11 @@ describe('the README', () => {
 		const named = Object.values(CCC_TOOL_ERRORS).flatMap((advice) => [...advice.matchAll(/"(?:User state \()?([A-Za-z.]+)\)?"/g)].map((match) => match[1]));
 		expect(named).toEqual(expect.arrayContaining(['InvalidOperation.UserState', 'OFFLINE', 'NoRegisteredDevice', 'TALKING', 'NotExists.UserId']));
 		for (const code of named) expect(section).toContain(`\`${code}\``);
+	});
+
+	it('lists the agent states of agent/agentStates.ts with their report spelling, meaning and hint', () => {
+		expect(tableRows('| State | In reports |')).toEqual(
+			AGENT_STATE_NAMES.map((state) => [state, AGENT_STATES[state].report, AGENT_STATES[state].meaning, AGENT_STATES[state].hint ?? '']),
+		);
 	});
 });

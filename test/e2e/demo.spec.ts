@@ -1,0 +1,62 @@
+/**
+ * What `npm run demo` prints, in a real n8n 2.41.1: the example workflow run against the simulator's shift start,
+ * each agent with the state CCC had them in and why a failure happened. The README shows the same table.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { setUpDemo, shiftStartReport, type Demo } from '../../scripts/demo/demoSetup';
+import { REPO } from '../../scripts/demo/n8nRuntime';
+
+jest.setTimeout(240_000);
+
+const PORT = 5693;
+
+const TABLE = `
+Agent              | Before          | Result                     | Device                                        | Extension | Why
+-------------------+-----------------+----------------------------+-----------------------------------------------+-----------+-----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+alice@ccc-test     | BREAK (Warm-up) | READY                      | ACC-YUNBS-1.0.10-alice-desk                   | 80011001  |
+bob@ccc-test       | WORKING         | READY                      | ACC-YUNBS-1.0.10-bob-desk                     | 80011002  |
+user-test@ccc-test | BREAK (Warm-up) | READY                      | ACC-YUNBS-1.0.10-bsd87c04aaa8f7000176ad354b1c | 80011474  |
+carol@ccc-test     | TALKING         | InvalidOperation.UserState |                                               |           | The agent is on a call: run it again after the call
+grace@ccc-test     | OFFLINE         | InvalidOperation.UserState |                                               |           | The agent is not signed in: the agent signs in to the CCC workbench (or app) first, then run again; readying does not sign an agent in
+erin@ccc-test      | OFFLINE         | NoRegisteredDevice         |                                               |           | ListDevices found no registered device for erin@ccc-test in ccc-test; 1 earlier registration(s) have lapsed. Have the agent sign in on the workbench, the app or a SIP phone, then run again, or give the Device ID yourself
+nobody@ccc-test    | (unknown agent) | NotExists.UserId           |                                               |           | Check that the User ID (name@instance) exists in this instance, and the credential's Region
+`.trim();
+
+describe('npm run demo', () => {
+	let userFolder: string;
+	let demo: Demo;
+
+	beforeAll(async () => {
+		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-demo-'));
+		demo = await setUpDemo({ simulatorPort: 0, n8nPort: PORT, userFolder });
+	});
+
+	afterAll(async () => {
+		await demo?.simulator.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('prints each agent of the shift start with the state CCC had, the result and why a failure happened; the README shows the same', async () => {
+		const report = await shiftStartReport(demo);
+		const lines = (text: string) => text.split('\n').map((line) => line.trimEnd());
+		expect(lines(report)).toEqual(
+			lines(`CCC ReadyForService:
+
+${TABLE}
+
+3 ready, 4 on the error output; the simulator saw 12 signed requests (7 ListDevices, 5 ReadyForService).
+
+Messages ready for the (disabled) Slack nodes:
+  - 3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)
+  - Could not ready carol@ccc-test on ccc-test: InvalidOperation.UserState (the agent is TALKING). The agent is on a call: run it again after the call
+  - Could not ready grace@ccc-test on ccc-test: InvalidOperation.UserState (the agent is OFFLINE). The agent is not signed in: the agent signs in to the CCC workbench (or app) first, then run again; readying does not sign an agent in
+  - Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice. ListDevices found no registered device for erin@ccc-test in ccc-test; 1 earlier registration(s) have lapsed. Have the agent sign in on the workbench, the app or a SIP phone, then run again, or give the Device ID yourself
+  - Could not ready nobody@ccc-test on ccc-test: NotExists.UserId. Check that the User ID (name@instance) exists in this instance, and the credential's Region`),
+		);
+		const readme = lines(readFileSync(path.join(REPO, 'README.md'), 'utf8')).join('\n');
+		expect(readme).toContain(lines(TABLE).join('\n'));
+	});
+});
