@@ -15,6 +15,8 @@ const STATES: Record<string, string> = {
 	'tom@ccc-demo': 'TALKING',
 	'wendy@ccc-demo': 'WORKING',
 	'ben@ccc-demo': 'BREAK',
+	// CCC's own documentation example: Code OK, and the agent still OFFLINE.
+	'otto@ccc-demo': 'OFFLINE, answered OK',
 };
 
 function answer(format: Format, userId: string): { status: number; body: string } {
@@ -30,12 +32,13 @@ function answer(format: Format, userId: string): { status: number; body: string 
 					: `<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>${requestId}</RequestId><HttpStatusCode>400</HttpStatusCode><Code>InvalidOperation.UserState</Code><Message>${message}</Message><Params>${state}</Params><Params>BREAK,READY,WORKING</Params></Error>`,
 		};
 	}
+	const now = state === 'OFFLINE, answered OK' ? 'OFFLINE' : 'READY';
 	return {
 		status: 200,
 		body:
 			format === 'json'
-				? JSON.stringify({ RequestId: requestId, HttpStatusCode: 200, Code: 'OK', Data: { UserId: userId, InstanceId: 'ccc-demo', UserState: 'READY', BreakCode: '', OutboundScenario: false, SignedSkillGroupIdList: [] } })
-				: `<?xml version="1.0" encoding="UTF-8"?><ReadyForServiceResponse><RequestId>${requestId}</RequestId><HttpStatusCode>200</HttpStatusCode><Code>OK</Code><Data><UserId>${userId}</UserId><InstanceId>ccc-demo</InstanceId><UserState>READY</UserState><BreakCode></BreakCode><OutboundScenario>false</OutboundScenario></Data></ReadyForServiceResponse>`,
+				? JSON.stringify({ RequestId: requestId, HttpStatusCode: 200, Code: 'OK', Data: { UserId: userId, InstanceId: 'ccc-demo', UserState: now, BreakCode: '', OutboundScenario: false, SignedSkillGroupIdList: [] } })
+				: `<?xml version="1.0" encoding="UTF-8"?><ReadyForServiceResponse><RequestId>${requestId}</RequestId><HttpStatusCode>200</HttpStatusCode><Code>OK</Code><Data><UserId>${userId}</UserId><InstanceId>ccc-demo</InstanceId><UserState>${now}</UserState><BreakCode></BreakCode><OutboundScenario>false</OutboundScenario></Data></ReadyForServiceResponse>`,
 	};
 }
 
@@ -61,7 +64,7 @@ describe.each<Format>(['json', 'xml'])('the node against a gateway stand-in of i
 		await new Promise((resolve) => server.close(resolve));
 	});
 
-	it("makes the agent's state a field of the error item, with different hints for OFFLINE and TALKING", async () => {
+	it("makes the agent's state a field of the error item, with different hints for OFFLINE and TALKING; an OFFLINE agent CCC accepts is passed on as CCC answered", async () => {
 		const userIds = Object.keys(STATES);
 		const result = await runCccWorkflow({
 			items: userIds.map((userId) => ({ instanceId: 'ccc-demo', deviceId: 'any-device', userId })),
@@ -73,6 +76,7 @@ describe.each<Format>(['json', 'xml'])('the node against a gateway stand-in of i
 		expect(result.success.map((item) => [item.pairedItem, item.json.UserId, item.json.UserState])).toEqual([
 			[{ item: 2 }, 'wendy@ccc-demo', 'READY'],
 			[{ item: 3 }, 'ben@ccc-demo', 'READY'],
+			[{ item: 4 }, 'otto@ccc-demo', 'OFFLINE'],
 		]);
 		type Details = { code: string; httpStatus: number; agentState: string; acceptedStates: string[]; hint: string };
 		const refused = result.errors.map((item) => ({ paired: item.pairedItem, ...(item.json.details as Details) }));
