@@ -22,7 +22,8 @@ function userStateHint({ action, refusal }: HintFacts): string {
 	if (ownHint) return ownHint;
 	if (!refusal?.actual) return `The agent's state does not allow ${action} (see the message for the state CCC reported): run it again when the agent is ${orList(refusal?.accepted ?? []) || 'available'}`;
 	const meaning = state ? ` (${AGENT_STATES[state].meaning})` : '';
-	return `The agent is ${refusal.actual}${meaning}; CCC accepts ${action} only for an agent who is ${orList(refusal.accepted) || 'in another state'}`;
+	const accepted = refusal.accepted.length > 0 ? `only for an agent who is ${orList(refusal.accepted)}` : 'not in this state';
+	return `The agent is ${refusal.actual}${meaning}; CCC accepts ${action} ${accepted}`;
 }
 
 function channelStateHint({ refusal, deviceFrom }: HintFacts): string {

@@ -46,6 +46,7 @@ describe('errorHint for a state refusal', () => {
 	it('says what CCC expected for any other state', () => {
 		expect(userState('READY', ['BREAK'])).toBe('The agent is READY (idle; calls are routed to the agent); CCC accepts ReadyForService only for an agent who is BREAK');
 		expect(userState('HOLDING')).toBe('The agent is HOLDING; CCC accepts ReadyForService only for an agent who is BREAK, READY or WORKING');
+		expect(userState('HOLDING', [])).toBe('The agent is HOLDING; CCC accepts ReadyForService not in this state');
 	});
 
 	it('falls back on the message when CCC named no state', () => {
