@@ -16,8 +16,10 @@ describe.each([
 	const simulator = useSimulator({ clockOffsetMs });
 
 	it(`an agent whose only registration ${state} is ${readied ? 'readied on it' : 'refused (NoRegisteredDevice)'}`, async () => {
+		// Signed in on the workbench (ReadyForService refuses an agent who is OFFLINE).
 		simulator().directory.instances.get('ccc-test')!.agents.set('gina@ccc-test', {
-			state: 'OFFLINE',
+			state: 'BREAK',
+			breakCode: 'Warm-up',
 			extension: '80011098',
 			workMode: 'ON_SITE',
 			skillGroups: [],
