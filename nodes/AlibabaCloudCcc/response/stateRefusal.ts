@@ -17,7 +17,9 @@ const listed = (texts: readonly string[]): string[] => texts.flatMap((text) => t
  * in the action spelling (CCC's examples also use the report's, in any case), other states as CCC wrote them.
  */
 export function stateRefusalOf(envelope: CccEnvelope): StateRefusal | undefined {
-	const [fromParams = '', ...acceptedParams] = (envelope.Params ?? []).map((param) => param.trim());
+	// Params is typed by readEnvelope, yet an odd answer (an object, entries that are structs) must not crash the item.
+	const params = Array.isArray(envelope.Params) ? envelope.Params.filter((param): param is string => typeof param === 'string') : [];
+	const [fromParams = '', ...acceptedParams] = params.map((param) => param.trim());
 	const fromMessage = REFUSAL_MESSAGE.exec(envelope.Message ?? '');
 	const actual = fromParams || fromMessage?.[1].trim() || '';
 	const accepted = acceptedParams.some(Boolean) ? listed(acceptedParams) : listed([fromMessage?.[2] ?? '']);

@@ -32,6 +32,13 @@ describe('stateRefusalOf', () => {
 		expect(stateRefusalOf({ Params: ['HOLDING', 'READY'] })).toEqual({ actual: 'HOLDING', accepted: ['READY'] });
 	});
 
+	it.each([
+		['an object', { a: 'OFFLINE', b: 'READY' }],
+		['a list of structs', [{ a: 'OFFLINE', b: 'READY' }]],
+	])('falls back on the message when Params is %s', (_name, params) => {
+		expect(stateRefusalOf({ Params: params as unknown as string[], Message: MESSAGE })).toEqual({ actual: 'OFFLINE', accepted: ['BREAK', 'READY', 'WORKING'] });
+	});
+
 	it('finds nothing in a refusal that names no state', () => {
 		expect(stateRefusalOf({ Params: [], Message: 'The operation is not allowed.' })).toBeUndefined();
 	});
