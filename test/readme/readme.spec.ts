@@ -65,7 +65,7 @@ describe('the README', () => {
 	it('names, for AI agents, the error codes and states the tool descriptions tell models to react to', () => {
 		const section = README.slice(README.indexOf('## Use it from an AI agent'), README.indexOf('## Performance'));
 		const named = Object.values(CCC_TOOL_ERRORS).flatMap((advice) => [...advice.matchAll(/"(?:User state \()?([A-Za-z.]+)\)?"/g)].map((match) => match[1]));
-		expect(named).toEqual(expect.arrayContaining(['InvalidOperation.UserState', 'OFFLINE', 'NoRegisteredDevice', 'TALKING', 'NotExists.UserId']));
+		expect(named).toEqual(expect.arrayContaining(['InvalidOperation.UserState', 'OFFLINE', 'NoRegisteredDevice', 'RINGING', 'DIALING', 'TALKING', 'NotExists.UserId']));
 		for (const code of named) expect(section).toContain(`\`${code}\``);
 	});
 

@@ -7,6 +7,8 @@ export interface AgentStateInfo {
 	readonly report: string;
 	readonly meaning: string;
 	readonly hint?: string;
+	/** A call is offered, being dialled or in progress: the state ends with the call. */
+	readonly onCall?: true;
 }
 
 const TABLE = {
@@ -17,9 +19,9 @@ const TABLE = {
 	},
 	READY: { report: 'Ready', meaning: 'idle; calls are routed to the agent' },
 	BREAK: { report: 'Break', meaning: 'on a break; just signed in (break code Warm-up), or a break of their own (lunch, meeting)' },
-	RINGING: { report: 'Ringing', meaning: 'a call is offered', hint: 'The agent is on a call (a call is ringing): run it again after the call' },
-	DIALING: { report: 'Dialing', meaning: 'dialling out', hint: 'The agent is on a call (dialling out): run it again after the call' },
-	TALKING: { report: 'Talking', meaning: 'in a call', hint: 'The agent is on a call: run it again after the call' },
+	RINGING: { report: 'Ringing', meaning: 'a call is offered', hint: 'The agent is on a call (a call is ringing): run it again after the call', onCall: true },
+	DIALING: { report: 'Dialing', meaning: 'dialling out', hint: 'The agent is on a call (dialling out): run it again after the call', onCall: true },
+	TALKING: { report: 'Talking', meaning: 'in a call', hint: 'The agent is on a call: run it again after the call', onCall: true },
 	WORKING: { report: 'ACW', meaning: 'after-call work' },
 } as const satisfies Readonly<Record<string, AgentStateInfo>>;
 
@@ -28,6 +30,8 @@ export type AgentState = keyof typeof TABLE;
 export const AGENT_STATES: Readonly<Record<AgentState, AgentStateInfo>> = TABLE;
 
 export const AGENT_STATE_NAMES = Object.keys(TABLE) as AgentState[];
+
+export const ON_CALL_STATES: readonly AgentState[] = AGENT_STATE_NAMES.filter((state) => AGENT_STATES[state].onCall);
 
 /** Break codes CCC sets itself; any other code is the customer's own. */
 export const SYSTEM_BREAK_CODES = {

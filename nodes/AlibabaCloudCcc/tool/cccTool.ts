@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { INSTANCE_ID, USER_ID, USER_ID_FORM } from '../agent/agentFields';
+import { ON_CALL_STATES, type AgentState } from '../agent/agentStates';
 import { NO_REGISTERED_DEVICE } from '../agent/lookUpDevice';
 import type { FieldLabel } from '../params/readParameter';
 
@@ -29,11 +30,13 @@ export interface ToolInput {
 	readonly mayBeEmpty?: string;
 }
 
-/** The CCC answers a model can act on, as it should act on them. */
+/** How CCC's refusal message names the agent's state. */
+const userState = (state: AgentState) => `"User state (${state})"`;
+
+/** The CCC answers a model can act on, as it should act on them (the states from agent/agentStates.ts). */
 export const CCC_TOOL_ERRORS = {
-	notSignedIn: `"InvalidOperation.UserState" with "User state (OFFLINE)", or "${NO_REGISTERED_DEVICE}": the agent is not signed in to a workstation. Tell the user the agent must sign in on the CCC workbench first; do not retry.`,
-	onCall:
-		'"InvalidOperation.UserState" with "User state (TALKING)", "(RINGING)" or "(DIALING)": the agent is on a call. Try again after the call has ended; do not retry at once.',
+	notSignedIn: `"InvalidOperation.UserState" with ${userState('OFFLINE')}, or "${NO_REGISTERED_DEVICE}": the agent is not signed in to a workstation. Tell the user the agent must sign in on the CCC workbench first; do not retry.`,
+	onCall: `"InvalidOperation.UserState" with one of ${ON_CALL_STATES.map(userState).join(', ')}: the agent is on a call. Try again after the call has ended; do not retry at once.`,
 	unknownAgent:
 		'"NotExists.UserId": there is no such agent in this instance. Ask the user for the right User ID (name@instance); do not guess another one.',
 } as const;

@@ -49,7 +49,7 @@ describe('the tool descriptions models read', () => {
 	it('CCC ReadyForService: tells a model what not signed in and on a call look like', () => {
 		const description = toolDescription(new CccReadyForService());
 		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)", or "NoRegisteredDevice": the agent is not signed in');
-		expect(description).toContain('"InvalidOperation.UserState" with "User state (TALKING)", "(RINGING)" or "(DIALING)": the agent is on a call');
+		expect(description).toContain('"InvalidOperation.UserState" with one of "User state (RINGING)", "User state (DIALING)", "User state (TALKING)": the agent is on a call');
 		expect(description).toContain('UserState is READY on success');
 		expect(description).toContain('- "NotExists.UserId": there is no such agent in this instance.');
 		expect(description).toContain('- deviceId (Device ID): the ID of the workstation the agent is signed in on');
