@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
@@ -13,12 +12,17 @@ import { loadAgentId } from '../../simulator/directory';
 import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
 import { runCccWorkflow } from '../engine/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
+import { benchRealN8n, EXPRESSION_ENGINES, type ExpressionEngine } from './realN8nBench';
+import { startSimulator } from './startSimulator';
 
 /**
  * `npm run bench -- --n 1000 --latency 50 --concurrency 20,40 --rss-n 10000`: ReadyForService N times against the CCC
  * simulator (its own process, with added latency) by a bare keep-alive loop, the official SDK, and this node
  * through n8n's engine, with a Device ID and with the agent's registered device looked up (ListDevices first);
  * then where a node item's CPU time goes, and the peak memory of a large run.
+ * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
+ * `--repeat 1`, `--baseline other-build.tgz` to run another packed build beside this one. `--leg harness|real-n8n`
+ * runs one leg only.
  */
 
 const { values } = parseArgs({
@@ -27,6 +31,10 @@ const { values } = parseArgs({
 		latency: { type: 'string', default: '50' },
 		concurrency: { type: 'string', default: '20' },
 		'rss-n': { type: 'string', default: '10000' },
+		leg: { type: 'string', default: 'all' },
+		engines: { type: 'string', default: EXPRESSION_ENGINES.join(',') },
+		repeat: { type: 'string', default: '1' },
+		baseline: { type: 'string' },
 	},
 });
 const N = Number(values.n);
@@ -35,17 +43,9 @@ const LATENCY = Number(values.latency);
 const CONCURRENCIES = values.concurrency.split(',').map(Number);
 const CONCURRENCY = CONCURRENCIES[0];
 const RSS_N = Number(values['rss-n']);
-
-async function startSimulator(latencyMs: number, agents: number): Promise<{ url: string; process: ChildProcess }> {
-	const child = spawn(process.execPath, [path.join(__dirname, 'simulatorProcess.js'), String(latencyMs), String(agents)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-	});
-	return { url, process: child };
-}
+/** Every command that starts a real n8n holds this lock: they share fixed ports and the machine's two cores. */
+const REAL_N8N_LOCK = '/tmp/ccc-real-n8n.lock';
+const LOCK_HELD = 'CCC_BENCH_REAL_N8N_LOCK_HELD';
 
 interface Timing {
 	readonly wallMs: number;
@@ -117,7 +117,35 @@ const LOOKUP_PARAMETERS = { ...agentParameters, device: DEVICE_SOURCE.registered
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 
+/** The real-n8n leg, in a copy of this process that holds the lock (flock, released when it exits). */
+function realN8nLeg(): void {
+	if (process.env[LOCK_HELD]) {
+		return void benchRealN8n({
+			n: N,
+			latency: LATENCY,
+			concurrency: CONCURRENCY,
+			engines: values.engines.split(',') as ExpressionEngine[],
+			repeat: Number(values.repeat),
+			baselineTarball: values.baseline,
+		}).catch((error: Error) => {
+			console.error(error);
+			process.exitCode = 1;
+		});
+	}
+	const args = process.argv.slice(2).filter((arg, index, all) => arg !== '--leg' && all[index - 1] !== '--leg' && !arg.startsWith('--leg='));
+	const child = spawnSync('flock', [REAL_N8N_LOCK, process.execPath, __filename, ...args, '--leg', 'real-n8n'], {
+		stdio: 'inherit',
+		env: { ...process.env, [LOCK_HELD]: '1' },
+	});
+	if (child.status !== 0) throw new Error(`The real-n8n leg failed (exit ${child.status})`);
+}
+
 async function main(): Promise<void> {
+	if (values.leg !== 'real-n8n') await harnessLeg();
+	if (values.leg !== 'harness') realN8nLeg();
+}
+
+async function harnessLeg(): Promise<void> {
 	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 	console.log(`N = ${N}, simulator latency = ${LATENCY} ms, concurrency = 1, ${CONCURRENCIES.join(', ')}\n`);
 
