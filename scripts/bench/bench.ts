@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
@@ -12,7 +14,7 @@ import { loadAgentId } from '../../simulator/directory';
 import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
 import { runCccWorkflow } from '../engine/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
-import { benchRealN8n, EXPRESSION_ENGINES, type ExpressionEngine } from './realN8nBench';
+import { benchRealN8n, EXPRESSION_ENGINES, packThisBuild, type ExpressionEngine } from './realN8nBench';
 import { startSimulator } from './startSimulator';
 
 /**
@@ -21,8 +23,8 @@ import { startSimulator } from './startSimulator';
  * through n8n's engine, with a Device ID and with the agent's registered device looked up (ListDevices first);
  * then where a node item's CPU time goes, and the peak memory of a large run.
  * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
- * `--repeat 1`, `--baseline other-build.tgz` to run another packed build beside this one. `--leg harness|real-n8n`
- * runs one leg only.
+ * `--repeat 1`, `--baseline other-build.tgz` to run another packed build beside this one, `--profile` for where the
+ * time goes (CPU profiles of n8n). `--leg harness|real-n8n` runs one leg only.
  */
 
 const { values } = parseArgs({
@@ -35,6 +37,8 @@ const { values } = parseArgs({
 		engines: { type: 'string', default: EXPRESSION_ENGINES.join(',') },
 		repeat: { type: 'string', default: '1' },
 		baseline: { type: 'string' },
+		profile: { type: 'boolean', default: false },
+		tarball: { type: 'string' },
 	},
 });
 const N = Number(values.n);
@@ -117,27 +121,37 @@ const LOOKUP_PARAMETERS = { ...agentParameters, device: DEVICE_SOURCE.registered
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 
-/** The real-n8n leg, in a copy of this process that holds the lock (flock, released when it exits). */
+/**
+ * The real-n8n leg, in a copy of this process that holds the lock (flock, released when it exits); this build is
+ * built and packed before, so that what is measured is the working tree as it was when the command started.
+ */
 function realN8nLeg(): void {
 	if (process.env[LOCK_HELD]) {
 		return void benchRealN8n({
+			tarball: values.tarball!,
 			n: N,
 			latency: LATENCY,
 			concurrency: CONCURRENCY,
 			engines: values.engines.split(',') as ExpressionEngine[],
 			repeat: Number(values.repeat),
 			baselineTarball: values.baseline,
+			profile: values.profile,
 		}).catch((error: Error) => {
 			console.error(error);
 			process.exitCode = 1;
 		});
 	}
 	const args = process.argv.slice(2).filter((arg, index, all) => arg !== '--leg' && all[index - 1] !== '--leg' && !arg.startsWith('--leg='));
-	const child = spawnSync('flock', [REAL_N8N_LOCK, process.execPath, __filename, ...args, '--leg', 'real-n8n'], {
-		stdio: 'inherit',
-		env: { ...process.env, [LOCK_HELD]: '1' },
-	});
-	if (child.status !== 0) throw new Error(`The real-n8n leg failed (exit ${child.status})`);
+	const tarball = packThisBuild();
+	try {
+		const child = spawnSync('flock', [REAL_N8N_LOCK, process.execPath, __filename, ...args, '--leg', 'real-n8n', '--tarball', tarball], {
+			stdio: 'inherit',
+			env: { ...process.env, [LOCK_HELD]: '1' },
+		});
+		if (child.status !== 0) throw new Error(`The real-n8n leg failed (exit ${child.status})`);
+	} finally {
+		rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
 import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
 import { executeWorkflow, importJson, installPackage, N8N_BIN, n8nInstance, packPackage, REPO, type N8nInstance } from '../demo/n8nRuntime';
+import { profileShares, type ProfileShares } from './cpuProfile';
 import { startSimulator } from './startSimulator';
 
 /**
@@ -26,16 +27,22 @@ export interface RealN8nOptions {
 	readonly latency: number;
 	readonly concurrency: number;
 	readonly engines: readonly ExpressionEngine[];
+	/** This build, packed (see packThisBuild). */
+	readonly tarball: string;
 	/** A packed build to measure beside this one, run for run (e.g. the unchanged code, for a lever's effect). */
 	readonly baselineTarball?: string;
 	/** How many times each build runs per engine, alternating with the other build. */
 	readonly repeat: number;
+	/** Whether to profile (node --cpu-prof) a run of this build's node alone and one of the HTTP Request node alone. */
+	readonly profile: boolean;
 }
 
 const CCC_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
 const FAST = 'cccBenchFast0000';
 const SLOW = 'cccBenchSlow0000';
 const WORKFLOW_ID = 'cccBenchRealN8n0';
+/** One leg alone at latency 0, for a CPU profile of it. */
+const PROFILED = { ccc: 'cccBenchProfCcc0', peer: 'cccBenchProfPeer' } as const;
 
 /** What runs after the agents, in this order (n8n's v1 order runs a node's children top to bottom). */
 const LEGS = [
@@ -102,6 +109,22 @@ const codeNode = (name: string, y: number, count: number) => ({
 	},
 });
 
+function profiledWorkflow(id: string, leg: object, options: RealN8nOptions) {
+	const name = (leg as { name: string }).name;
+	return {
+		id,
+		name: `CCC benchmark: ${name} alone`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			codeNode('Agents', 0, options.n),
+			leg,
+		],
+		connections: { Start: { main: [[{ node: 'Agents', type: 'main', index: 0 }]] }, Agents: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+	};
+}
+
 function benchWorkflow(fastUrl: string, options: RealN8nOptions) {
 	const legNode = (leg: Leg, y: number) => {
 		if (leg.kind === 'peer') return peerNode(leg.name, y, fastUrl);
@@ -161,6 +184,8 @@ async function setUpBuild(name: string, tarball: string, urls: { fast: string; s
 		{ id: SLOW, name: SLOW, type: 'alibabaCloudCccApi', data: credentialsFor({ url: urls.slow }) },
 	]);
 	await importJson(n8n, 'workflow', benchWorkflow(urls.fast, options));
+	await importJson(n8n, 'workflow', profiledWorkflow(PROFILED.ccc, cccNode('CCC', 0, FAST, options.concurrency), options));
+	await importJson(n8n, 'workflow', profiledWorkflow(PROFILED.peer, peerNode('Peer', 0, urls.fast), options));
 	return { name, n8n };
 }
 
@@ -192,15 +217,52 @@ function printRows(rows: readonly Row[], options: RealN8nOptions): void {
 	}
 }
 
+/** Code only the CCC node runs, and code only the HTTP Request node runs, in n8n's installation. */
+const MARKERS = { ccc: 'n8n-nodes-alibaba-ccc/dist/', peer: 'n8n-nodes-base/dist/nodes/HttpRequest/' } as const;
+
+/** Runs `workflowId` under `node --cpu-prof` and returns the parts of the profile of the process that ran `marker`. */
+async function profiledRun(n8n: N8nInstance, engine: ExpressionEngine, workflowId: string, leg: keyof typeof MARKERS): Promise<ProfileShares> {
+	const folder = mkdtempSync(path.join(tmpdir(), 'ccc-bench-profile-'));
+	try {
+		const env = { ...n8n.env, N8N_EXPRESSION_ENGINE: engine, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}` };
+		await executeWorkflow({ ...n8n, env }, workflowId);
+		// n8n's task runner writes a profile of its own; the node ran in the main process.
+		for (const file of readdirSync(folder)) {
+			const text = readFileSync(path.join(folder, file), 'utf8');
+			if (text.includes(MARKERS[leg])) return profileShares(path.join(folder, file), MARKERS[leg], leg === 'ccc' ? 'the CCC node\'s own code' : 'the HTTP Request node\'s own code');
+		}
+		throw new Error(`No CPU profile in ${folder} ran ${MARKERS[leg]}`);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+function printProfiles(engine: ExpressionEngine, ccc: ProfileShares, peer: ProfileShares, n: number): void {
+	console.log(`\nCPU profile (node --cpu-prof), ${engine} engine, latency 0, N = ${n}: each node alone, the samples from its first to its last:`);
+	console.log('| Part | CCC node: ms per agent | share | HTTP Request node: ms per item | share |');
+	console.log('|---|---|---|---|---|');
+	const peerParts = new Map(peer.parts);
+	for (const [part, ms] of ccc.parts) {
+		const own = part.endsWith("own code");
+		const peerMs = own ? peer.parts.find(([name]) => name.endsWith('own code'))![1] : peerParts.get(part)!;
+		console.log(`| ${own ? "the node's own code" : part} | ${(ms / n).toFixed(2)} | ${((ms / ccc.windowMs) * 100).toFixed(0)} % | ${(peerMs / n).toFixed(2)} | ${((peerMs / peer.windowMs) * 100).toFixed(0)} % |`);
+	}
+	console.log(`| profiled window | ${(ccc.windowMs / n).toFixed(2)} | | ${(peer.windowMs / n).toFixed(2)} | |`);
+}
+
+/** Builds and packs the working tree into a new temporary folder; returns the tarball (its folder is the caller's). */
+export function packThisBuild(): string {
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+	return packPackage(mkdtempSync(path.join(tmpdir(), 'ccc-bench-pack-')));
+}
+
 /** Runs the leg: every build once per engine and repeat, alternating builds, and prints one row per run. */
 export async function benchRealN8n(options: RealN8nOptions): Promise<void> {
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-	const packFolder = mkdtempSync(path.join(tmpdir(), 'ccc-bench-pack-'));
 	const fast = await startSimulator(0, Math.max(options.n, 100));
 	const slow = await startSimulator(options.latency, Math.max(options.n, 100));
 	const builds: Build[] = [];
 	try {
-		const tarballs: Array<[string, string]> = [['this build', packPackage(packFolder)]];
+		const tarballs: Array<[string, string]> = [['this build', options.tarball]];
 		if (options.baselineTarball) tarballs.unshift(['baseline', path.resolve(options.baselineTarball)]);
 		for (const [name, tarball] of tarballs) builds.push(await setUpBuild(name, tarball, { fast: fast.url, slow: slow.url }, options));
 		const rows: Row[] = [];
@@ -213,9 +275,15 @@ export async function benchRealN8n(options: RealN8nOptions): Promise<void> {
 			}
 		}
 		printRows(rows, options);
+		if (options.profile) {
+			const { n8n } = builds[builds.length - 1];
+			for (const engine of options.engines) {
+				printProfiles(engine, await profiledRun(n8n, engine, PROFILED.ccc, 'ccc'), await profiledRun(n8n, engine, PROFILED.peer, 'peer'), options.n);
+			}
+		}
 	} finally {
 		fast.process.kill();
 		slow.process.kill();
-		for (const folder of [packFolder, ...builds.map((build) => build.n8n.userFolder)]) rmSync(folder, { recursive: true, force: true });
+		for (const folder of builds.map((build) => build.n8n.userFolder)) rmSync(folder, { recursive: true, force: true });
 	}
 }
