@@ -23,7 +23,7 @@ import { startSimulator } from './startSimulator';
  * through n8n's engine, with a Device ID and with the agent's registered device looked up (ListDevices first);
  * then where a node item's CPU time goes, and the peak memory of a large run.
  * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
- * `--repeat 1`, `--baseline other-build.tgz` to run another packed build beside this one, `--profile` for where the
+ * `--repeat 1`, `--baseline name=other-build.tgz,…` to run other packed builds beside this one, `--profile` for where the
  * time goes (CPU profiles of n8n). `--leg harness|real-n8n` runs one leg only.
  */
 
@@ -134,7 +134,10 @@ function realN8nLeg(): void {
 			concurrency: CONCURRENCY,
 			engines: values.engines.split(',') as ExpressionEngine[],
 			repeat: Number(values.repeat),
-			baselineTarball: values.baseline,
+			baselines: (values.baseline?.split(',') ?? []).map((entry) => {
+				const [name, tarball] = entry.includes('=') ? entry.split('=') : ['baseline', entry];
+				return [name, tarball] as const;
+			}),
 			profile: values.profile,
 		}).catch((error: Error) => {
 			console.error(error);

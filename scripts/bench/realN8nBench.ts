@@ -29,8 +29,8 @@ export interface RealN8nOptions {
 	readonly engines: readonly ExpressionEngine[];
 	/** This build, packed (see packThisBuild). */
 	readonly tarball: string;
-	/** A packed build to measure beside this one, run for run (e.g. the unchanged code, for a lever's effect). */
-	readonly baselineTarball?: string;
+	/** Other packed builds to measure beside this one, run for run (the unchanged code, for a lever's effect), by name. */
+	readonly baselines: ReadonlyArray<readonly [name: string, tarball: string]>;
 	/** How many times each build runs per engine, alternating with the other build. */
 	readonly repeat: number;
 	/** Whether to profile (node --cpu-prof) a run of this build's node alone and one of the HTTP Request node alone. */
@@ -262,8 +262,7 @@ export async function benchRealN8n(options: RealN8nOptions): Promise<void> {
 	const slow = await startSimulator(options.latency, Math.max(options.n, 100));
 	const builds: Build[] = [];
 	try {
-		const tarballs: Array<[string, string]> = [['this build', options.tarball]];
-		if (options.baselineTarball) tarballs.unshift(['baseline', path.resolve(options.baselineTarball)]);
+		const tarballs = [...options.baselines.map(([name, tarball]) => [name, path.resolve(tarball)] as const), ['this build', options.tarball] as const];
 		for (const [name, tarball] of tarballs) builds.push(await setUpBuild(name, tarball, { fast: fast.url, slow: slow.url }, options));
 		const rows: Row[] = [];
 		for (const engine of options.engines) {
