@@ -44,7 +44,7 @@ const WORKFLOW_ID = 'cccBenchRealN8n0';
 /** One leg alone at latency 0, for a CPU profile of it. */
 const PROFILED = { ccc: 'cccBenchProfCcc0', peer: 'cccBenchProfPeer' } as const;
 
-/** What runs after the agents, in this order (n8n's v1 order runs a node's children top to bottom). */
+/** What runs after the agents, in this order. */
 const LEGS = [
 	{ name: 'Peer 1', kind: 'peer' },
 	{ name: 'CCC 1', kind: 'deviceId' },
@@ -109,20 +109,27 @@ const codeNode = (name: string, y: number, count: number) => ({
 	},
 });
 
-function profiledWorkflow(id: string, leg: object, options: RealN8nOptions) {
-	const name = (leg as { name: string }).name;
+type WorkflowNode = { readonly name: string };
+
+/** Nodes named in `connections` as `from: [to, …]`, each output going to its targets in that order. */
+const to = (nodes: readonly WorkflowNode[]) => ({ main: [nodes.map(({ name }) => ({ node: name, type: 'main', index: 0 }))] });
+
+/** A workflow started by hand (n8n execute), run in n8n's v1 order: a node's children top to bottom, each branch to its end. */
+function workflow(id: string, name: string, nodes: readonly WorkflowNode[], connections: Record<string, readonly WorkflowNode[]>) {
+	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 	return {
 		id,
-		name: `CCC benchmark: ${name} alone`,
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			codeNode('Agents', 0, options.n),
-			leg,
-		],
-		connections: { Start: { main: [[{ node: 'Agents', type: 'main', index: 0 }]] }, Agents: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+		nodes: [start, ...nodes],
+		connections: Object.fromEntries(Object.entries(connections).map(([from, targets]) => [from, to(targets)])),
 	};
+}
+
+function profiledWorkflow(id: string, leg: WorkflowNode, options: RealN8nOptions) {
+	const agents = codeNode('Agents', 0, options.n);
+	return workflow(id, `CCC benchmark: ${leg.name} alone`, [agents, leg], { Start: [agents], Agents: [leg] });
 }
 
 function benchWorkflow(fastUrl: string, options: RealN8nOptions) {
@@ -131,27 +138,15 @@ function benchWorkflow(fastUrl: string, options: RealN8nOptions) {
 		if (leg.kind === 'latency') return cccNode(leg.name, y, SLOW, options.concurrency);
 		return cccNode(leg.name, y, FAST, options.concurrency, leg.kind === 'registeredDevice');
 	};
+	const warmUpAgents = codeNode('Warm-up Agents', 0, 50);
+	const agents = codeNode('Agents', 300, options.n);
 	const warmUp = [peerNode('Warm-up Peer', 0, fastUrl), cccNode('Warm-up CCC', 100, FAST, options.concurrency)];
 	const legs = LEGS.map((leg, index) => legNode(leg, 300 + index * 100));
-	const to = (nodes: ReadonlyArray<{ name: string }>) => ({ main: [nodes.map(({ name }) => ({ node: name, type: 'main', index: 0 }))] });
-	return {
-		id: WORKFLOW_ID,
-		name: 'CCC benchmark in a real n8n',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			codeNode('Warm-up Agents', 0, 50),
-			codeNode('Agents', 300, options.n),
-			...warmUp,
-			...legs,
-		],
-		connections: {
-			Start: to([{ name: 'Warm-up Agents' }, { name: 'Agents' }]),
-			'Warm-up Agents': to(warmUp),
-			Agents: to(legs),
-		},
-	};
+	return workflow(WORKFLOW_ID, 'CCC benchmark in a real n8n', [warmUpAgents, agents, ...warmUp, ...legs], {
+		Start: [warmUpAgents, agents],
+		[warmUpAgents.name]: warmUp,
+		[agents.name]: legs,
+	});
 }
 
 type RunData = Record<string, Array<{ executionTime: number; error?: { message?: string }; data?: { main?: Array<unknown[] | null> } }>>;
