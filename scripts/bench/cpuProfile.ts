@@ -21,7 +21,7 @@ interface CpuProfile {
 /** Parts by where their frames live. */
 export const PROFILE_PARTS: ReadonlyArray<readonly [part: string, test: (frame: ProfileNode['callFrame']) => boolean]> = [
 	["n8n's expression evaluation", ({ url }) => /n8n-workflow\/dist\/cjs\/(expression|workflow-data-proxy|extensions)|isolated-vm|@n8n\/expression-runtime|@n8n\/tournament|\/tournament\//.test(url)],
-	["n8n's credential read (database, decryption)", ({ url }) => /credentials-helper|\/typeorm\/|sqlite|credentials\.js/.test(url)],
+	["n8n's credential service (database, decryption, credential type)", ({ url }) => /credentials-helper|\/typeorm\/|sqlite|\/credentials\.js|credential-types|load-nodes-and-credentials/.test(url)],
 	["n8n's request helper (axios, sockets)", ({ url, functionName }) => /@n8n\/backend-network|\/axios\/|follow-redirects|node:_http|node:net|node:_tls|node:dns/.test(url) || functionName === 'writev' || functionName === 'writeGeneric'],
 	['garbage collection', ({ functionName }) => functionName === '(garbage collector)'],
 	['idle', ({ functionName }) => functionName === '(idle)'],
@@ -58,7 +58,7 @@ export function profileShares(file: string, marker: string, own: string): Profil
 		windowUs += us;
 		let part = REST;
 		for (const frame of frames) {
-			const found = PROFILE_PARTS.find(([, test]) => test(frame))?.[0] ?? (frame.url.includes(marker) ? own : undefined);
+			const found = frame.url.includes(marker) ? own : PROFILE_PARTS.find(([, test]) => test(frame))?.[0];
 			if (found) {
 				part = found;
 				break;
