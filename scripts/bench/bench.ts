@@ -24,7 +24,7 @@ import { startSimulator } from './startSimulator';
  * then where a node item's CPU time goes, and the peak memory of a large run.
  * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
  * `--repeat 1`, `--baseline name=other-build.tgz,…` to run other packed builds beside this one, `--profile` for where the
- * time goes (CPU profiles of n8n). `--leg harness|real-n8n` runs one leg only.
+ * time goes (CPU profiles of n8n; `--profile-dir` keeps them). `--leg harness|real-n8n` runs one leg only.
  */
 
 const { values } = parseArgs({
@@ -38,6 +38,7 @@ const { values } = parseArgs({
 		repeat: { type: 'string', default: '1' },
 		baseline: { type: 'string' },
 		profile: { type: 'boolean', default: false },
+		'profile-dir': { type: 'string' },
 		tarball: { type: 'string' },
 	},
 });
@@ -138,7 +139,8 @@ function realN8nLeg(): void {
 				const [name, tarball] = entry.includes('=') ? entry.split('=') : ['baseline', entry];
 				return [name, tarball] as const;
 			}),
-			profile: values.profile,
+			profile: values.profile || values['profile-dir'] !== undefined,
+			profileDir: values['profile-dir'] && path.resolve(values['profile-dir']),
 		}).catch((error: Error) => {
 			console.error(error);
 			process.exitCode = 1;

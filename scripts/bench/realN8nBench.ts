@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -35,6 +35,8 @@ export interface RealN8nOptions {
 	readonly repeat: number;
 	/** Whether to profile (node --cpu-prof) a run of this build's node alone and one of the HTTP Request node alone. */
 	readonly profile: boolean;
+	/** Where to keep the profiles (for Chrome DevTools or a closer look); by default they are deleted. */
+	readonly profileDir?: string;
 }
 
 const CCC_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
@@ -216,19 +218,20 @@ function printRows(rows: readonly Row[], options: RealN8nOptions): void {
 const MARKERS = { ccc: 'n8n-nodes-alibaba-ccc/dist/', peer: 'n8n-nodes-base/dist/nodes/HttpRequest/' } as const;
 
 /** Runs `workflowId` under `node --cpu-prof` and returns the parts of the profile of the process that ran `marker`. */
-async function profiledRun(n8n: N8nInstance, engine: ExpressionEngine, workflowId: string, leg: keyof typeof MARKERS): Promise<ProfileShares> {
-	const folder = mkdtempSync(path.join(tmpdir(), 'ccc-bench-profile-'));
+async function profiledRun(n8n: N8nInstance, engine: ExpressionEngine, workflowId: string, leg: keyof typeof MARKERS, keepIn?: string): Promise<ProfileShares> {
+	const folder = keepIn ? path.join(keepIn, `${engine}-${leg}`) : mkdtempSync(path.join(tmpdir(), 'ccc-bench-profile-'));
+	mkdirSync(folder, { recursive: true });
 	try {
 		const env = { ...n8n.env, N8N_EXPRESSION_ENGINE: engine, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}` };
 		await executeWorkflow({ ...n8n, env }, workflowId);
 		// n8n's task runner writes a profile of its own; the node ran in the main process.
 		for (const file of readdirSync(folder)) {
 			const text = readFileSync(path.join(folder, file), 'utf8');
-			if (text.includes(MARKERS[leg])) return profileShares(path.join(folder, file), MARKERS[leg], leg === 'ccc' ? 'the CCC node\'s own code' : 'the HTTP Request node\'s own code');
+			if (text.includes(MARKERS[leg])) return profileShares(path.join(folder, file), MARKERS[leg], leg === 'ccc' ? "the CCC node's own code" : "the HTTP Request node's own code");
 		}
 		throw new Error(`No CPU profile in ${folder} ran ${MARKERS[leg]}`);
 	} finally {
-		rmSync(folder, { recursive: true, force: true });
+		if (!keepIn) rmSync(folder, { recursive: true, force: true });
 	}
 }
 
@@ -272,7 +275,8 @@ export async function benchRealN8n(options: RealN8nOptions): Promise<void> {
 		if (options.profile) {
 			const { n8n } = builds[builds.length - 1];
 			for (const engine of options.engines) {
-				printProfiles(engine, await profiledRun(n8n, engine, PROFILED.ccc, 'ccc'), await profiledRun(n8n, engine, PROFILED.peer, 'peer'), options.n);
+				const [ccc, peer] = [await profiledRun(n8n, engine, PROFILED.ccc, 'ccc', options.profileDir), await profiledRun(n8n, engine, PROFILED.peer, 'peer', options.profileDir)];
+				printProfiles(engine, ccc, peer, options.n);
 			}
 		}
 	} finally {
