@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Where a node's time went in a real n8n, from a V8 CPU profile (`node --cpu-prof`) of `n8n execute`: the samples
- * between the first and the last one whose stack holds `marker` (the node's own code), each counted once, for the
+ * between the first and the last one in which the node's own code (`marker`) runs, each counted once, for the
  * innermost frame of its stack that belongs to one of the parts below (or to the node's own code).
  */
 
@@ -27,6 +27,7 @@ export const PROFILE_PARTS: ReadonlyArray<readonly [part: string, test: (frame: 
 	['idle', ({ functionName }) => functionName === '(idle)'],
 ];
 const REST = "n8n's engine and the rest";
+const LOADER = /nodes-loader\/|load-nodes-and-credentials/;
 
 export interface ProfileShares {
 	readonly windowMs: number;
@@ -45,7 +46,8 @@ export function profileShares(file: string, marker: string, own: string): Profil
 		return frames;
 	};
 	const stacks = profile.samples.map(stackOf);
-	const ours = stacks.map((frames) => frames.some(({ url }) => url.includes(marker)));
+	// n8n loads the node's code at start-up: those samples are not the node running.
+	const ours = stacks.map((frames) => frames.some(({ url }) => url.includes(marker)) && !frames.some(({ url }) => LOADER.test(url)));
 	const first = ours.indexOf(true);
 	const last = ours.lastIndexOf(true);
 	if (first < 0) throw new Error(`No sample of ${file} holds ${marker}`);
