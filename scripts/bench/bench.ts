@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,12 +14,17 @@ import { loadAgentId } from '../../simulator/directory';
 import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
 import { runCccWorkflow } from '../engine/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
+import { benchRealN8n, EXPRESSION_ENGINES, packThisBuild, type ExpressionEngine } from './realN8nBench';
+import { startSimulator } from './startSimulator';
 
 /**
  * `npm run bench -- --n 1000 --latency 50 --concurrency 20,40 --rss-n 10000`: ReadyForService N times against the CCC
  * simulator (its own process, with added latency) by a bare keep-alive loop, the official SDK, and this node
  * through n8n's engine, with a Device ID and with the agent's registered device looked up (ListDevices first);
  * then where a node item's CPU time goes, and the peak memory of a large run.
+ * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
+ * `--repeat 1`, `--baseline name=other-build.tgz,…` to run other packed builds beside this one, `--profile` for where the
+ * time goes (CPU profiles of n8n; `--profile-dir` keeps them). `--leg harness|real-n8n` runs one leg only.
  */
 
 const { values } = parseArgs({
@@ -27,6 +33,13 @@ const { values } = parseArgs({
 		latency: { type: 'string', default: '50' },
 		concurrency: { type: 'string', default: '20' },
 		'rss-n': { type: 'string', default: '10000' },
+		leg: { type: 'string', default: 'all' },
+		engines: { type: 'string', default: EXPRESSION_ENGINES.join(',') },
+		repeat: { type: 'string', default: '1' },
+		baseline: { type: 'string' },
+		profile: { type: 'boolean', default: false },
+		'profile-dir': { type: 'string' },
+		tarball: { type: 'string' },
 	},
 });
 const N = Number(values.n);
@@ -35,17 +48,9 @@ const LATENCY = Number(values.latency);
 const CONCURRENCIES = values.concurrency.split(',').map(Number);
 const CONCURRENCY = CONCURRENCIES[0];
 const RSS_N = Number(values['rss-n']);
-
-async function startSimulator(latencyMs: number, agents: number): Promise<{ url: string; process: ChildProcess }> {
-	const child = spawn(process.execPath, [path.join(__dirname, 'simulatorProcess.js'), String(latencyMs), String(agents)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-	});
-	return { url, process: child };
-}
+/** Every command that starts a real n8n holds this lock: they share fixed ports and the machine's two cores. */
+const REAL_N8N_LOCK = '/tmp/ccc-real-n8n.lock';
+const LOCK_HELD = 'CCC_BENCH_REAL_N8N_LOCK_HELD';
 
 interface Timing {
 	readonly wallMs: number;
@@ -117,7 +122,49 @@ const LOOKUP_PARAMETERS = { ...agentParameters, device: DEVICE_SOURCE.registered
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 
+/**
+ * The real-n8n leg, in a copy of this process that holds the lock (flock, released when it exits); this build is
+ * built and packed before, so that what is measured is the working tree as it was when the command started.
+ */
+function realN8nLeg(): void {
+	if (process.env[LOCK_HELD]) {
+		return void benchRealN8n({
+			tarball: values.tarball!,
+			n: N,
+			latency: LATENCY,
+			concurrency: CONCURRENCY,
+			engines: values.engines.split(',') as ExpressionEngine[],
+			repeat: Number(values.repeat),
+			baselines: (values.baseline?.split(',') ?? []).map((entry) => {
+				const [name, tarball] = entry.includes('=') ? entry.split('=') : ['baseline', entry];
+				return [name, tarball] as const;
+			}),
+			profile: values.profile || values['profile-dir'] !== undefined,
+			profileDir: values['profile-dir'] && path.resolve(values['profile-dir']),
+		}).catch((error: Error) => {
+			console.error(error);
+			process.exitCode = 1;
+		});
+	}
+	const args = process.argv.slice(2).filter((arg, index, all) => arg !== '--leg' && all[index - 1] !== '--leg' && !arg.startsWith('--leg='));
+	const tarball = packThisBuild();
+	try {
+		const child = spawnSync('flock', [REAL_N8N_LOCK, process.execPath, __filename, ...args, '--leg', 'real-n8n', '--tarball', tarball], {
+			stdio: 'inherit',
+			env: { ...process.env, [LOCK_HELD]: '1' },
+		});
+		if (child.status !== 0) throw new Error(`The real-n8n leg failed (exit ${child.status})`);
+	} finally {
+		rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
+}
+
 async function main(): Promise<void> {
+	if (values.leg !== 'real-n8n') await harnessLeg();
+	if (values.leg !== 'harness') realN8nLeg();
+}
+
+async function harnessLeg(): Promise<void> {
 	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 	console.log(`N = ${N}, simulator latency = ${LATENCY} ms, concurrency = 1, ${CONCURRENCIES.join(', ')}\n`);
 

@@ -20,6 +20,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every request options object n8n handed to `authenticate()`, what it got back, and when (the departure). */
 	readonly authenticated: Array<{ input: IHttpRequestOptions; output: IHttpRequestOptions; at: number }> = [];
 
+	/** How many times n8n asked for the decrypted credential (a real n8n reads and decrypts it from its database each time). */
+	decryptions = 0;
+
 	/** `record: false` keeps no list of requests (for long benchmark runs, where it would skew memory). */
 	constructor(
 		private readonly data: ICredentialDataDecryptedObject,
@@ -64,6 +67,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions++;
 		return { ...this.data };
 	}
 

@@ -40,7 +40,7 @@ export async function runCccAction(context: IExecuteFunctions, { readParams, hin
 	try {
 		// How fast the run goes is one setting for the whole run: the first item's.
 		pace = readCallOptions(context, 0);
-		session = newCccSession(pace.maxRequestsPerSecond);
+		session = newCccSession(context, pace.maxRequestsPerSecond);
 	} catch (error) {
 		// What fails for the whole run fails every item alike. Thrown from here, it would make n8n's "On Error:
 		// Continue" pass every input item on as a success, with nothing sent.

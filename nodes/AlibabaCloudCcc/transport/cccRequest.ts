@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
@@ -45,12 +45,26 @@ export interface CccSession {
 	/** The gateway's clock minus ours, once an answer has shown that they differ. */
 	clockOffsetMs: number;
 	readonly pacer: RequestPacer;
+	/**
+	 * The node's credential, decrypted at the run's first request and handed to every request after it: n8n would
+	 * otherwise read it from its database and decrypt it again for each one.
+	 */
+	readonly credential: () => Promise<ICredentialsDecrypted>;
 }
 
-export const newCccSession = (maxRequestsPerSecond = 0): CccSession => ({
-	clockOffsetMs: 0,
-	pacer: new RequestPacer(maxRequestsPerSecond),
-});
+async function readCredential(context: IExecuteFunctions): Promise<ICredentialsDecrypted> {
+	const { id, name } = context.getNode().credentials?.[CCC_CREDENTIAL_TYPE] ?? { id: null, name: '' };
+	return { id: id ?? '', name, type: CCC_CREDENTIAL_TYPE, data: await context.getCredentials<ICredentialDataDecryptedObject>(CCC_CREDENTIAL_TYPE) };
+}
+
+export function newCccSession(context: IExecuteFunctions, maxRequestsPerSecond = 0): CccSession {
+	let credential: Promise<ICredentialsDecrypted> | undefined;
+	return {
+		clockOffsetMs: 0,
+		pacer: new RequestPacer(maxRequestsPerSecond),
+		credential: async () => await (credential ??= readCredential(context)),
+	};
+}
 
 /** A successful answer, and the gateway's clock when it gave it (ms since the epoch), for times CCC sends. */
 export interface CccAnswer {
@@ -73,7 +87,8 @@ function headerText(response: IN8nHttpFullResponse, name: string): string {
 }
 
 /** One signed call (the credential signs it, afresh each time) through n8n's request helper. */
-async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs: number): Promise<Attempt> {
+async function attempt(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<Attempt> {
+	const { clockOffsetMs } = session;
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
@@ -88,11 +103,9 @@ async function attempt(context: IExecuteFunctions, call: CccCall, clockOffsetMs:
 	};
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CCC_CREDENTIAL_TYPE,
-			request,
-		)) as IN8nHttpFullResponse;
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CCC_CREDENTIAL_TYPE, request, {
+			credentialsDecrypted: await session.credential(),
+		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		const failure = transportFailure(context.getNode(), error, call.itemIndex);
 		if (failure instanceof CccApiError) return { error: failure };
@@ -157,7 +170,7 @@ export async function callCcc(context: IExecuteFunctions, call: CccCall, session
 	for (;;) {
 		calls++;
 		await session.pacer.wait(cancelSignal);
-		const result = await attempt(context, call, session.clockOffsetMs);
+		const result = await attempt(context, call, session);
 		if ('envelope' in result) return answerOf(context, call, result, session);
 		const { error, serverTime } = result;
 		// The call sent again with the corrected clock is a second chance, not one of the attempts the user set.

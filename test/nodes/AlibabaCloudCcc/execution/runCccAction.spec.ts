@@ -32,6 +32,7 @@ function contextWith(request: (credentialType: string, options: IHttpRequestOpti
 		getNode: () => node,
 		continueOnFail: () => false,
 		getExecutionCancelSignal: () => undefined,
+		getCredentials: async () => ({}),
 		helpers: { httpRequestWithAuthentication: request },
 	} as unknown as IExecuteFunctions;
 }
