@@ -168,7 +168,9 @@ export class CccSimulator {
 		const headers = singleHeaders(request);
 		const method = request.method ?? 'GET';
 		const isV3 = (headers.authorization ?? '').startsWith('ACS3-');
-		const params = isV3 ? query : { ...query, ...parsePairs(body.toString('utf8')) };
+		// Like the gateway, parameters come from the query and from a form body alike.
+		const form = /^application\/x-www-form-urlencoded\b/i.test(headers['content-type'] ?? '') ? parsePairs(body.toString('utf8')) : {};
+		const params = { ...query, ...form };
 		const format: Format =
 			this.options.forceXml ||
 			(isV3 ? !/json/i.test(headers.accept ?? '') : (params.Format ?? 'XML').toUpperCase() !== 'JSON')
@@ -177,7 +179,7 @@ export class CccSimulator {
 		const requestId = randomUUID().toUpperCase();
 		let logged: SimRequest | undefined;
 		try {
-			const authenticated = isV3 ? this.authenticateV3(method, query, headers, body) : this.authenticateV1(method, params);
+			const authenticated = isV3 ? this.authenticateV3(method, query, form, headers, body) : this.authenticateV1(method, params);
 			logged = authenticated;
 			const fault = this.faults(authenticated);
 			if (fault) {
@@ -256,7 +258,7 @@ export class CccSimulator {
 		return this.authorize(account, Action, Version, apiParams, 'v1', SignatureNonce);
 	}
 
-	private authenticateV3(method: string, query: Record<string, string>, headers: Record<string, string>, body: Buffer): SimRequest {
+	private authenticateV3(method: string, query: Record<string, string>, form: Record<string, string>, headers: Record<string, string>, body: Buffer): SimRequest {
 		const credential = parseV3Authorization(headers.authorization);
 		if (!credential) throw new ApiFailure(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.', true);
 		const account = this.account(credential.accessKeyId);
@@ -264,7 +266,7 @@ export class CccSimulator {
 		if (!verdict.ok) throw new ApiFailure(400, verdict.code, verdict.message, true);
 		this.checkFreshness(headers['x-acs-date'], headers['x-acs-signature-nonce']);
 		this.checkToken(account, headers['x-acs-security-token']);
-		return this.authorize(account, headers['x-acs-action'], headers['x-acs-version'], query, 'v3', headers['x-acs-signature-nonce']);
+		return this.authorize(account, headers['x-acs-action'], headers['x-acs-version'], { ...query, ...form }, 'v3', headers['x-acs-signature-nonce']);
 	}
 
 	private authorize(account: SimAccount, action: string | undefined, version: string | undefined, params: Record<string, string>, signatureVersion: 'v1' | 'v3', nonce: string): SimRequest {

@@ -53,7 +53,10 @@ export function parseV3Authorization(authorization: string): V3Credential | unde
 }
 
 export function verifyV3(request: V3Request, credential: V3Credential, secret: string): Verdict {
-	const mustSign = Object.keys(request.headers).filter((name) => name === 'host' || name.startsWith('x-acs-'));
+	// A body's content-type is signed too: the gateway reads form parameters from the body only as that type says.
+	const mustSign = Object.keys(request.headers).filter(
+		(name) => name === 'host' || name.startsWith('x-acs-') || (name === 'content-type' && request.body.length > 0),
+	);
 	if (mustSign.some((name) => !credential.signedHeaders.includes(name))) {
 		return fail('IncompleteSignature', 'The request signature does not conform to Aliyun standards: a header is not signed.');
 	}

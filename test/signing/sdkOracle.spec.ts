@@ -1,9 +1,11 @@
 /**
  * Randomized comparison with the official SDK helpers (`@alicloud/openapi-util`, a devDependency): for a few
- * hundred calls with awkward keys and values, our V1 and V3 signatures must equal the SDK's.
+ * hundred calls with awkward keys and values, some with form-body parameters, our V1 and V3 signatures must equal
+ * the SDK's.
  */
 import OpenApiUtil from '@alicloud/openapi-util';
 import { createHash } from 'node:crypto';
+import { parse } from 'node:querystring';
 
 import { signRpcV1 } from '../../nodes/AlibabaCloudCcc/signing/signV1';
 import { signRpcV3 } from '../../nodes/AlibabaCloudCcc/signing/signV3';
@@ -33,12 +35,16 @@ function makeCases(seed: number) {
 		Array.from({ length: Math.floor(random() * (maxLength + 1)) }, () => (random() < 0.5 ? pick(AWKWARD) : pick(PLAIN))).join('');
 
 	return Array.from({ length: CASES }, (_, index) => {
-		const params: Record<string, string> = {};
-		const count = 1 + Math.floor(random() * 5);
-		for (let n = 0; n < count; n++) {
-			// A unique plain prefix fixes the order, so that sorting raw or encoded names agrees; the rest is awkward.
-			params[`P${String(n).padStart(2, '0')}${text(4)}`] = text(12);
-		}
+		// A unique plain prefix fixes the order, so that sorting raw or encoded names agrees; the rest is awkward.
+		const someParams = (prefix: string, min: number) => {
+			const params: Record<string, string> = {};
+			const count = min + Math.floor(random() * 5);
+			for (let n = 0; n < count; n++) params[`${prefix}${String(n).padStart(2, '0')}${text(4)}`] = text(12);
+			return params;
+		};
+		const params = someParams('P', 1);
+		// Half the calls also send form-body parameters, such as ListRealtimeAgentStates' JSON-array lists.
+		const body = random() < 0.5 ? { ...someParams('B', 1), BList: JSON.stringify([text(6), 'Ready']) } : undefined;
 		const key: AccessKey = {
 			accessKeyId: `AK${index}${text(3).replace(/[^A-Za-z0-9]/g, '')}`,
 			accessKeySecret: `secret ${text(10)}`,
@@ -50,6 +56,7 @@ function makeCases(seed: number) {
 			action: pick(['ReadyForService', 'TakeBreak', 'ListInstances']),
 			version: '2020-07-01',
 			params,
+			...(body ? { body } : {}),
 		};
 		const moment: SigningMoment = {
 			date: new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 2e11)),
@@ -69,18 +76,23 @@ function parseQuery(query: string): Record<string, string> {
 const cases = makeCases(20200701);
 
 describe('signing agrees with the official Alibaba SDK helpers', () => {
-	it(`V1: ${CASES} random calls give the signature getRPCSignature gives`, () => {
+	it(`V1: ${CASES} random calls give the signature getRPCSignature gives over query and body`, () => {
 		for (const { call, key, moment } of cases) {
-			const { query } = signRpcV1(call, key, moment);
-			const { Signature: ours, ...signedParams } = parseQuery(query);
-			const sdk = OpenApiUtil.getRPCSignature(signedParams, call.method, key.accessKeySecret);
+			const { query, body } = signRpcV1(call, key, moment);
+			const { Signature: ours, ...queryParams } = parseQuery(query);
+			const bodyParams = body === undefined ? {} : (parse(body) as Record<string, string>);
+			expect(bodyParams).toEqual(call.body ?? {});
+			const sdk = OpenApiUtil.getRPCSignature({ ...queryParams, ...bodyParams }, call.method, key.accessKeySecret);
 			expect({ call, ours }).toEqual({ call, ours: sdk });
 		}
 	});
 
 	it(`V3: ${CASES} random calls give the Authorization getAuthorization gives`, () => {
 		for (const { call, key, moment } of cases) {
-			const { headers } = signRpcV3(call, key, moment);
+			const { headers, body = '' } = signRpcV3(call, key, moment);
+			// A gateway reads the form body back into the parameters that were sent.
+			expect(parse(body)).toEqual(call.body ?? {});
+			expect(headers['content-type']).toBe(call.body ? 'application/x-www-form-urlencoded' : undefined);
 			const { authorization: ours, ...signedHeaders } = headers;
 			// getAuthorization leaves query names unencoded (Alibaba's spec encodes them): hand it names already
 			// encoded by the SDK's own encoder.
@@ -92,7 +104,8 @@ describe('signing agrees with the official Alibaba SDK helpers', () => {
 				// The helper reads only these four fields of its Tea request type.
 				request as unknown as Parameters<typeof OpenApiUtil.getAuthorization>[0],
 				'ACS3-HMAC-SHA256',
-				signedHeaders['x-acs-content-sha256'],
+				// The SDK's own hash of the exact bytes that are sent.
+				OpenApiUtil.hash(Buffer.from(body), 'ACS3-HMAC-SHA256').toString('hex'),
 				key.accessKeyId,
 				key.accessKeySecret,
 			);
@@ -106,7 +119,10 @@ describe('signing agrees with the official Alibaba SDK helpers', () => {
 			expect(values.some((value) => value.includes(char))).toBe(true);
 		}
 		expect(values).toContain('');
-		expect(cases.some(({ key }) => key.securityToken)).toBe(true);
-		expect(cases.some(({ key }) => !key.securityToken)).toBe(true);
+		for (const sts of [true, false]) {
+			for (const withBody of [true, false]) {
+				expect(cases.some(({ key, call }) => !!key.securityToken === sts && !!call.body === withBody)).toBe(true);
+			}
+		}
 	});
 });

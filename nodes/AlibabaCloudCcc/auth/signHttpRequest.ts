@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+import { FORM_CONTENT_TYPE } from '../signing/formBody';
 import { signRpcRequest } from '../signing/signRpcRequest';
 import type { SigningMoment } from '../signing/types';
 import type { CccCredentials } from './cccCredentials';
@@ -28,6 +29,8 @@ const isReplacedHeader = (name: string) => {
 		lower === 'authorization' ||
 		lower === 'host' ||
 		lower === 'accept' ||
+		lower === 'content-type' ||
+		lower === 'content-length' ||
 		lower === CLOCK_OFFSET_HEADER ||
 		lower.startsWith('x-acs-')
 	);
@@ -38,16 +41,47 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 	return key === undefined ? undefined : String(headers[key]);
 }
 
-/** Our own signed URLs carry only `%XX` escapes and never `+`, so plain URI decoding reverses them exactly. */
-function paramsOfUrl(url: string): IDataObject {
-	const query = url.split('?')[1];
-	if (!query) return {};
+/** `name=value&…` pairs; in a form body (not in our URLs, which never carry a literal `+`) `+` is a space. */
+function decodePairs(text: string, plusIsSpace: boolean): IDataObject {
+	const decode = (part: string) => decodeURIComponent(plusIsSpace ? part.replace(/\+/g, ' ') : part);
 	return Object.fromEntries(
-		query.split('&').map((pair) => {
-			const [name, value = ''] = pair.split('=');
-			return [decodeURIComponent(name), decodeURIComponent(value)];
-		}),
+		text
+			.split('&')
+			.filter(Boolean)
+			.map((pair) => {
+				const [name, value = ''] = pair.split('=');
+				return [decode(name), decode(value)];
+			}),
 	);
+}
+
+/**
+ * The options as n8n hands them over: `url`, `qs` and `body` from our transport; `uri` and `form` from n8n's legacy
+ * request helper, which the HTTP Request node uses.
+ */
+interface IncomingOptions extends IHttpRequestOptions {
+	uri?: string;
+	form?: unknown;
+}
+
+/** Form-body parameters: an object, or form-encoded text (what we sent before, when n8n hands it back). */
+function formParams(body: unknown): IDataObject {
+	if (body === undefined || body === null || body === '') return {};
+	if (typeof body === 'string') return decodePairs(body, true);
+	if (typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype) return body as IDataObject;
+	throw new UserError(
+		`A CCC request takes its parameters in the query or in an ${FORM_CONTENT_TYPE} body: send the body as form parameters`,
+	);
+}
+
+/** The parameters that will be signed, as text, without those signing adds itself. */
+function rpcParams(...sources: IDataObject[]): Record<string, string> {
+	const params: Record<string, string> = {};
+	for (const [name, value] of Object.entries(Object.assign({}, ...sources) as IDataObject)) {
+		const text = SIGNING_PARAMS.has(name) ? undefined : paramText(name, value);
+		if (text !== undefined) params[name] = text;
+	}
+	return params;
 }
 
 function paramText(name: string, value: unknown): string | undefined {
@@ -57,47 +91,48 @@ function paramText(name: string, value: unknown): string | undefined {
 }
 
 /**
- * Turns an n8n request for an RPC action (`qs.Action` plus the API parameters) into the signed request.
+ * Turns an n8n request for an RPC action (`Action` plus the API parameters, in the query or in a form body) into the
+ * signed request: our transport's, or any CCC action n8n's HTTP Request node sends with this credential.
  *
  * n8n's request helper would append `qs` with its own encoding, which is not Alibaba's canonical one, so the exact
- * canonical query goes into the URL and `qs` is dropped. n8n may hand our own output back (it re-authenticates after
- * a 401): the parameters are then read back from the URL and signed afresh with the new moment.
+ * canonical query goes into the URL and `qs` is dropped; form parameters become the exact body text that was signed.
+ * n8n may hand our own output back (it re-authenticates after a 401): the parameters are then read back from the URL
+ * and the body and signed afresh with the new moment.
  */
 export function signHttpRequest(
-	options: IHttpRequestOptions,
+	options: IncomingOptions,
 	credentials: CccCredentials,
 	moment: SigningMoment,
 ): IHttpRequestOptions {
 	const endpoint = resolveEndpoint(credentials);
 	const incomingHeaders = options.headers ?? {};
-	const params: Record<string, string> = {};
-	for (const [name, value] of Object.entries({ ...paramsOfUrl(options.url), ...options.qs })) {
-		const text = SIGNING_PARAMS.has(name) ? undefined : paramText(name, value);
-		if (text !== undefined) params[name] = text;
-	}
+	const url = options.url ?? options.uri ?? '';
+	const params = rpcParams(decodePairs(url.split('?')[1] ?? '', false), options.qs ?? {});
+	const { Action: bodyAction, Version: bodyVersion, ...body } = rpcParams(formParams(options.body), formParams(options.form));
 	const {
-		Action: action = headerValue(incomingHeaders, 'x-acs-action'),
-		Version: version = headerValue(incomingHeaders, 'x-acs-version') ?? CCC_API_VERSION,
+		Action: action = bodyAction ?? headerValue(incomingHeaders, 'x-acs-action'),
+		Version: version = bodyVersion ?? headerValue(incomingHeaders, 'x-acs-version') ?? CCC_API_VERSION,
 		...apiParams
 	} = params;
 	if (!action) throw new UserError('A CCC request needs an Action');
 
 	const signed = signRpcRequest(
 		credentials.signatureVersion,
-		{ method: options.method ?? 'GET', host: endpoint.host, action, version, params: apiParams },
+		{ method: options.method ?? 'GET', host: endpoint.host, action, version, params: apiParams, body },
 		credentials,
 		moment,
 	);
 	const headers = Object.fromEntries(Object.entries(incomingHeaders).filter(([name]) => !isReplacedHeader(name)));
-	const signedOptions: IHttpRequestOptions = {
+	const signedOptions: IncomingOptions = {
 		...options,
 		url: `${endpoint.origin}/?${signed.query}`,
 		headers: { ...headers, accept: 'application/json', ...signed.headers },
 		// CCC's API never redirects: a signed request (an STS token with it) must not go to wherever a 3xx points,
 		// whoever sent it (the node, or n8n running the credential's test).
 		disableFollowRedirect: true,
+		body: signed.body,
 	};
-	delete signedOptions.qs;
-	delete signedOptions.baseURL;
+	for (const replaced of ['qs', 'baseURL', 'uri', 'form'] as const) delete signedOptions[replaced];
+	if (signed.body === undefined) delete signedOptions.body;
 	return signedOptions;
 }

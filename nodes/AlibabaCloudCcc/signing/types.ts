@@ -16,7 +16,10 @@ export interface RpcCall {
 	readonly host: string;
 	readonly action: string;
 	readonly version: string;
+	/** Parameters that travel in the query. */
 	readonly params: RpcParams;
+	/** Parameters that travel in an `application/x-www-form-urlencoded` body (some actions take lists there). */
+	readonly body?: RpcParams;
 }
 
 /** What makes one signature unique; passed in so that signing stays pure. */
@@ -25,8 +28,10 @@ export interface SigningMoment {
 	readonly nonce: string;
 }
 
-/** The signed query string (canonical, ready for the URL) and the headers to add to the request. */
+/** The signed query string (canonical, ready for the URL), the headers to add, and the form body to send, if any. */
 export interface SignedRpcRequest {
 	readonly query: string;
 	readonly headers: Readonly<Record<string, string>>;
+	/** Exactly the bytes that were signed; absent when the call has no body parameters. */
+	readonly body?: string;
 }

@@ -104,4 +104,64 @@ describe('signHttpRequest', () => {
 		const options = { method: 'POST' as const, url: '/', qs: { Action: 'ReadyForService', UserId: { nested: 1 } } };
 		expect(() => signHttpRequest(options, credentials(), v3Vector.moment)).toThrow('"UserId"');
 	});
+
+	describe('form bodies', () => {
+		const listStates = (): IHttpRequestOptions => ({
+			method: 'POST',
+			url: '/',
+			qs: { Action: 'ListRealtimeAgentStates', InstanceId: 'ccc-test', PageNumber: 1, PageSize: 100 },
+			body: { StateList: '["Ready","Break"]', AgentIdList: '["a@ccc-test"]' },
+		});
+
+		it('V3: sends the body parameters as the exact form text it hashed, with the content-type signed', () => {
+			const signed = signHttpRequest(listStates(), credentials(), v3Vector.moment);
+			expect(signed.body).toBe('AgentIdList=%5B%22a%40ccc-test%22%5D&StateList=%5B%22Ready%22%2C%22Break%22%5D');
+			expect(signed.url.split('?')[1]).toBe('InstanceId=ccc-test&PageNumber=1&PageSize=100');
+			expect(signed.headers).toMatchObject({
+				'content-type': 'application/x-www-form-urlencoded',
+				// sha256 of the body text above.
+				'x-acs-content-sha256': '1f797047f3a09a8f9bee9591d1e87adbb66bb8cdefe18ca164a19e35a877269d',
+			});
+			expect(String(signed.headers?.authorization)).toContain('SignedHeaders=content-type;host;');
+		});
+
+		it('V1: keeps the body parameters in the body and out of the query', () => {
+			const signed = signHttpRequest(listStates(), credentials({ signatureVersion: 'v1' }), v3Vector.moment);
+			expect(signed.body).toBe('AgentIdList=%5B%22a%40ccc-test%22%5D&StateList=%5B%22Ready%22%2C%22Break%22%5D');
+			expect(signed.url).not.toContain('StateList');
+			expect(signed.headers?.['content-type']).toBe('application/x-www-form-urlencoded');
+		});
+
+		it.each(['v1', 'v3'] as const)(
+			'%s: reads the legacy options of the HTTP Request node (uri, form, Action in the body) like our own',
+			(version) => {
+				const creds = credentials({ signatureVersion: version });
+				const { body, ...rest } = listStates();
+				const legacy = {
+					...rest,
+					uri: `https://ccc.cn-shanghai.aliyuncs.com/?InstanceId=ccc-test`,
+					url: undefined as unknown as string,
+					qs: { PageNumber: 1, PageSize: 100 },
+					form: { ...(body as object), Action: 'ListRealtimeAgentStates' },
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				};
+				const signed = signHttpRequest(legacy, creds, v3Vector.moment);
+				expect(signed).toEqual(signHttpRequest(listStates(), creds, v3Vector.moment));
+				expect(signed).not.toHaveProperty('form');
+				expect(signed).not.toHaveProperty('uri');
+			},
+		);
+
+		it.each(['v1', 'v3'] as const)('%s: signing its own output again equals signing the original afresh', (version) => {
+			const creds = credentials({ signatureVersion: version, securityToken: 'sts-token' });
+			const second = { date: new Date('2025-01-15T08:31:00Z'), nonce: 'second-nonce' };
+			const resigned = signHttpRequest(signHttpRequest(listStates(), creds, v3Vector.moment), creds, second);
+			expect(resigned).toEqual(signHttpRequest(listStates(), creds, second));
+		});
+
+		it('refuses a body that is not form parameters', () => {
+			const options = { ...listStates(), body: Buffer.from('x') };
+			expect(() => signHttpRequest(options, credentials(), v3Vector.moment)).toThrow('x-www-form-urlencoded');
+		});
+	});
 });
