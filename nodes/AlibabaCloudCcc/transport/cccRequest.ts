@@ -20,6 +20,8 @@ export type CccParams = Readonly<Record<string, string | boolean | undefined>>;
 export interface CccRequest {
 	readonly action: string;
 	readonly params: CccParams;
+	/** Parameters CCC takes in an `application/x-www-form-urlencoded` body (ListRealtimeAgentStates' lists). */
+	readonly body?: CccParams;
 	/** The documented types of the action's `Data` fields. */
 	readonly dataTypes: FieldTypes;
 	/** Whether `Data` is a list of such structs (ListDevices) rather than one. */
@@ -93,6 +95,7 @@ async function attempt(context: IExecuteFunctions, call: CccCall, session: CccSe
 		method: 'POST',
 		url: '/',
 		qs: { Action: call.action, ...call.params },
+		...(call.body ? { body: { ...call.body } } : {}),
 		...(clockOffsetMs ? { headers: { [CLOCK_OFFSET_HEADER]: String(clockOffsetMs) } } : {}),
 		// Decoding is ours: CCC may answer XML, and error bodies carry Alibaba's code.
 		encoding: 'text',
