@@ -14,17 +14,26 @@ import type {
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { CccListDevices } from '../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
+import { CccListRealtimeAgentStates } from '../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/CccListRealtimeAgentStates.node';
 import { CccReadyForService } from '../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
+import { CccSignOutGroup } from '../../nodes/AlibabaCloudCcc/SignOutGroup/CccSignOutGroup.node';
+import { CccTakeBreak } from '../../nodes/AlibabaCloudCcc/TakeBreak/CccTakeBreak.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TestItems } from './testItemsNode';
 
 export const CCC_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
 export const LIST_DEVICES_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccListDevices';
+export const TAKE_BREAK_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccTakeBreak';
+export const SIGN_OUT_GROUP_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccSignOutGroup';
+export const LIST_REALTIME_AGENT_STATES_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccListRealtimeAgentStates';
 const ITEMS_NODE_TYPE = 'test.testItems';
 
 const nodeTypeRegistry: Record<string, INodeType> = {
 	[CCC_NODE_TYPE]: new CccReadyForService(),
 	[LIST_DEVICES_NODE_TYPE]: new CccListDevices(),
+	[TAKE_BREAK_NODE_TYPE]: new CccTakeBreak(),
+	[SIGN_OUT_GROUP_NODE_TYPE]: new CccSignOutGroup(),
+	[LIST_REALTIME_AGENT_STATES_NODE_TYPE]: new CccListRealtimeAgentStates(),
 	[ITEMS_NODE_TYPE]: new TestItems(),
 };
 

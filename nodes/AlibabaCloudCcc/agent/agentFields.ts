@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { FieldLabel } from '../params/readParameter';
+import { readRequiredMatching, readRequiredText, type FieldLabel } from '../params/readParameter';
 
 /** The fields that name an agent, shared by the CCC nodes that act on one. */
 export const INSTANCE_ID: FieldLabel = { name: 'instanceId', displayName: 'Instance ID', example: 'ccc-test' };
@@ -30,3 +30,11 @@ export const userIdProperty = (description: string, extra: Partial<INodeProperti
 	description,
 	...extra,
 });
+
+/** Instance ID and a required User ID: the agent an action such as TakeBreak or SignOutGroup acts on. */
+export function readAgent(context: IExecuteFunctions, itemIndex: number, purpose: string): { InstanceId: string; UserId: string } {
+	return {
+		InstanceId: readRequiredText(context, INSTANCE_ID, itemIndex),
+		UserId: readRequiredMatching(context, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM, purpose),
+	};
+}

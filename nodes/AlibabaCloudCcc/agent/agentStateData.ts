@@ -16,3 +16,11 @@ export const AGENT_STATE_DATA_TYPES: FieldTypes = {
 	UserState: 'string',
 	WorkMode: 'string',
 };
+
+/** TakeBreak and SignOutGroup answer the same agent context, plus its heartbeat, reservation time and mobile number. */
+export const AGENT_SESSION_DATA_TYPES: FieldTypes = {
+	...AGENT_STATE_DATA_TYPES,
+	Heartbeat: 'number',
+	Mobile: 'string',
+	Reserved: 'number',
+};

@@ -30,10 +30,14 @@ function outputOf(envelope: CccEnvelope, { dataTypes, dataIsList }: Omit<CccRequ
 }
 
 /**
- * The execute loop of a CCC action node: per input item, the calls `readParams` makes, then one call of the action,
- * all paced by one pacer (Max Requests per Second counts every request) and retried as the node's Options say.
+ * The execute loop of a CCC node: per input item, the calls `perItem` makes (one or many), all paced by one pacer
+ * (Max Requests per Second counts every request) and retried as the node's Options say; its output items are paired
+ * to the item.
  */
-export async function runCccAction(context: IExecuteFunctions, { readParams, hintContextOf, ...action }: CccAction): Promise<INodeExecutionData[][]> {
+export async function runCccCalls(
+	context: IExecuteFunctions,
+	perItem: (itemIndex: number, calls: CccItemCalls, options: CallOptions) => Promise<IDataObject[]>,
+): Promise<INodeExecutionData[][]> {
 	if (context.getInputData().length === 0) return [[]];
 	let pace: CallOptions;
 	let session: CccSession;
@@ -54,10 +58,17 @@ export async function runCccAction(context: IExecuteFunctions, { readParams, hin
 				call: async (request) =>
 					await callCcc(context, { ...request, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) }, session),
 			};
-			const params = await readParams(itemIndex, calls);
-			const { envelope } = await calls.call({ ...action, params, hintContext: hintContextOf?.(itemIndex) });
-			return outputOf(envelope, action, options.simplify);
+			return await perItem(itemIndex, calls, options);
 		},
 		pace.concurrency,
 	);
+}
+
+/** A node of one CCC action: per input item, the calls `readParams` makes, then one call of the action. */
+export async function runCccAction(context: IExecuteFunctions, { readParams, hintContextOf, ...action }: CccAction): Promise<INodeExecutionData[][]> {
+	return await runCccCalls(context, async (itemIndex, calls, options) => {
+		const params = await readParams(itemIndex, calls);
+		const { envelope } = await calls.call({ ...action, params, hintContext: hintContextOf?.(itemIndex) });
+		return outputOf(envelope, action, options.simplify);
+	});
 }

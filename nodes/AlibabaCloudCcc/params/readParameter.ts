@@ -89,3 +89,37 @@ export function readRequiredMatching(
 	}
 	return value;
 }
+
+/**
+ * A list field: an array (from an expression) or text with one entry per comma or line, each trimmed, empty ones and
+ * repeats dropped; every entry must match `pattern`.
+ */
+export function readTextList(
+	context: IExecuteFunctions,
+	field: FieldLabel,
+	itemIndex: number,
+	pattern: RegExp,
+	expected: string,
+): string[] {
+	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : [value ?? ''];
+	const texts = entries.map((entry: unknown) => {
+		if (typeof entry === 'string') return entry.trim();
+		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
+		throw invalid(context, field, itemIndex, `holds ${describeType(entry)}, not text,`, 'Make the expression return a list of texts');
+	});
+	const list = [...new Set(texts.filter(Boolean))];
+	const wrong = list.find((entry) => !pattern.test(entry));
+	if (wrong !== undefined) throw invalid(context, field, itemIndex, `holds "${wrong}", which is not ${expected},`, `Use ${expected}`);
+	return list;
+}
+
+/** A whole number from `min` to `max`; expressions may also give it as text. */
+export function readWholeNumber(context: IExecuteFunctions, field: FieldLabel, itemIndex: number, min: number, max: number): number {
+	const value: unknown = context.getNodeParameter(field.name, itemIndex, min);
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw invalid(context, field, itemIndex, `is ${JSON.stringify(value)}, not a whole number from ${min} to ${max},`, `Set a whole number from ${min} to ${max}`);
+	}
+	return number;
+}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type FieldType = 'string' | 'number' | 'boolean' | 'stringList';
+/** A field's documented type: a scalar, a list of strings, or a list of structs with their own field types. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'stringList' | { readonly structList: FieldTypes };
 
 /** The documented type of each field of a response struct; fields not named here pass through unchanged. */
 export type FieldTypes = Readonly<Record<string, FieldType>>;
@@ -36,12 +37,17 @@ function toText(value: unknown): unknown {
 	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
-const converters: Record<FieldType, (value: unknown) => unknown> = {
+const converters: Record<Exclude<FieldType, object>, (value: unknown) => unknown> = {
 	string: toText,
 	number: toNumber,
 	boolean: toBoolean,
 	stringList: toStringList,
 };
+
+const convert = (type: FieldType, value: unknown): unknown =>
+	typeof type === 'object' ? normalizeList(value, type.structList) : converters[type](value);
+
+const isList = (type: FieldType | undefined) => type === 'stringList' || typeof type === 'object';
 
 /**
  * Gives a decoded struct its documented types. A documented list the answer left out becomes `[]`, so that a list
@@ -49,11 +55,11 @@ const converters: Record<FieldType, (value: unknown) => unknown> = {
  */
 export function normalizeFields(struct: unknown, types: FieldTypes): IDataObject {
 	const fields = typeof struct === 'object' && struct !== null && !Array.isArray(struct) ? struct : {};
-	const absentLists = Object.keys(types).filter((name) => types[name] === 'stringList' && !(name in fields));
+	const absentLists = Object.keys(types).filter((name) => isList(types[name]) && !(name in fields));
 	return Object.fromEntries([
 		...Object.entries(fields).map(([name, value]) => {
 			const type = types[name];
-			return [name, type ? converters[type](value) : value];
+			return [name, type ? convert(type, value) : value];
 		}),
 		...absentLists.map((name) => [name, []]),
 	]) as IDataObject;

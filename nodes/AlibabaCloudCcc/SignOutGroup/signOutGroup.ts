@@ -1,0 +1,14 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readAgent } from '../agent/agentFields';
+import { AGENT_SESSION_DATA_TYPES } from '../agent/agentStateData';
+import { runCccAction } from '../execution/runCccAction';
+
+/** One signed SignOutGroup call per input item; the item's JSON becomes the answer's `Data` (the agent, now OFFLINE). */
+export async function signOutGroup(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runCccAction(this, {
+		action: 'SignOutGroup',
+		dataTypes: AGENT_SESSION_DATA_TYPES,
+		readParams: (itemIndex) => readAgent(this, itemIndex, 'to name the agent to sign out'),
+	});
+}
