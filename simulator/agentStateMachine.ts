@@ -15,6 +15,8 @@ export interface AgentTransition {
 	readonly required?: readonly string[];
 	/** Whether the agent's workstation must be connected (else InvalidOperation.ChannelState). */
 	readonly needsChannel?: boolean;
+	/** Whether the answer adds `Heartbeat`, `Reserved` and `Mobile` to the agent's context (per the SDK's models). */
+	readonly answersSession?: boolean;
 }
 
 export const AGENT_TRANSITIONS: Readonly<Record<string, AgentTransition>> = {
@@ -22,6 +24,10 @@ export const AGENT_TRANSITIONS: Readonly<Record<string, AgentTransition>> = {
 	SignInGroup: { from: ['OFFLINE'], to: 'BREAK', breakCode: () => SYSTEM_BREAK_CODES.warmUp, required: ['DeviceId', 'SignedSkillGroupIdList'], needsChannel: true },
 	// Reported by Alibaba's developer community: an OFFLINE agent is refused; readying does not sign in.
 	ReadyForService: { from: ['BREAK', 'READY', 'WORKING'], to: 'READY', needsChannel: true },
+	// READY is documented; the other idle states (a break under another code, after-call work) are assumed alike.
+	TakeBreak: { from: ['READY', 'BREAK', 'WORKING'], to: 'BREAK', breakCode: (params) => params.Code, required: ['Code'], answersSession: true },
+	// The end of a shift: refused during a call (InvalidOperation.UserState), and for an agent not signed in.
+	SignOutGroup: { from: ['READY', 'BREAK', 'WORKING'], to: 'OFFLINE', answersSession: true },
 };
 
 /** What the simulator keeps of an agent that the state machine reads and moves. */

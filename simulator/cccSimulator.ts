@@ -5,7 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { AGENT_TRANSITIONS, moveAgent } from './agentStateMachine';
 import type { AnswerGate } from './answerGate';
 import { ApiFailure, missingParameter } from './apiFailure';
-import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory } from './directory';
+import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory, type SimInstance } from './directory';
+import { getRealtimeInstanceStates, listRealtimeAgentStates } from './realtimeStates';
 import { render, type Format } from './render';
 import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
 
@@ -33,6 +34,8 @@ export interface SimRequest {
 	readonly accessKeyId: string;
 	/** The agent the credential is bound to, for calls without UserId. */
 	readonly defaultUserId?: string;
+	/** Which of `params` came in a form body rather than the query. */
+	readonly bodyParams?: readonly string[];
 }
 
 export interface SimLogEntry extends SimRequest {
@@ -117,6 +120,9 @@ export class CccSimulator {
 
 	private readonly hanging = new Set<ServerResponse>();
 
+	/** When the simulated agents entered their current states, as the realtime report tells it. */
+	private readonly startedAt = Date.now();
+
 	constructor(private readonly options: SimulatorOptions = {}) {
 		this.directory = options.directory ?? demoDirectory();
 		this.server = createServer((request, response) => {
@@ -179,7 +185,10 @@ export class CccSimulator {
 		const requestId = randomUUID().toUpperCase();
 		let logged: SimRequest | undefined;
 		try {
-			const authenticated = isV3 ? this.authenticateV3(method, query, form, headers, body) : this.authenticateV1(method, params);
+			const authenticated: SimRequest = {
+				...(isV3 ? this.authenticateV3(method, query, form, headers, body) : this.authenticateV1(method, params)),
+				bodyParams: Object.keys(form),
+			};
 			logged = authenticated;
 			const fault = this.faults(authenticated);
 			if (fault) {
@@ -287,6 +296,14 @@ export class CccSimulator {
 	private readonly handlers: Readonly<Record<string, (request: SimRequest) => unknown>> = {
 		ListInstances: ({ params }) => this.listInstances(params),
 		ListDevices: (request) => this.listDevices(request),
+		ListRealtimeAgentStates: ({ params }) => {
+			const { instanceId, instance } = this.instanceOf(params);
+			return listRealtimeAgentStates(instanceId, instance, params, { now: this.now(), since: this.startedAt, stringly: this.options.stringlyTyped });
+		},
+		GetRealtimeInstanceStates: ({ params }) => {
+			const { instanceId, instance } = this.instanceOf(params);
+			return getRealtimeInstanceStates(instanceId, instance, this.options.stringlyTyped);
+		},
 		...Object.fromEntries(Object.keys(AGENT_TRANSITIONS).map((action) => [action, (request: SimRequest) => this.moveAgent(request)])),
 	};
 
@@ -296,12 +313,18 @@ export class CccSimulator {
 		return { PageNumber: 1, PageSize: pageSize, TotalCount: this.directory.instances.size, List: list };
 	}
 
-	/** The instance and agent a request names (UserId, else the credential's own agent). */
-	private agentOf({ params, defaultUserId }: SimRequest): { instanceId: string; userId: string; agent: SimAgent } {
+	/** The instance a request names. */
+	private instanceOf(params: Readonly<Record<string, string>>): { instanceId: string; instance: SimInstance } {
 		const instanceId = params.InstanceId;
 		if (!instanceId) throw missingParameter('InstanceId');
 		const instance = this.directory.instances.get(instanceId);
 		if (!instance) throw new ApiFailure(404, 'NotExists.InstanceId', `The specified instance ${instanceId} does not exist.`);
+		return { instanceId, instance };
+	}
+
+	/** The instance and agent a request names (UserId, else the credential's own agent). */
+	private agentOf({ params, defaultUserId }: SimRequest): { instanceId: string; userId: string; agent: SimAgent } {
+		const { instanceId, instance } = this.instanceOf(params);
 		const userId = params.UserId || defaultUserId || '';
 		const agent = instance.agents.get(userId);
 		if (!agent) throw new ApiFailure(404, 'NotExists.UserId', `The user ${userId} does not exist in instance ${instanceId}.`);
@@ -342,7 +365,11 @@ export class CccSimulator {
 			DeviceId: agent.deviceId ?? '',
 			BreakCode: agent.breakCode ?? '',
 			OutboundScenario: stringly ? String(outboundScenario) : outboundScenario,
-			SignedSkillGroupIdList: [...agent.skillGroups],
+			// Signed out of every skill group: none is listed any more.
+			SignedSkillGroupIdList: agent.state === 'OFFLINE' ? [] : [...agent.skillGroups],
+			...(AGENT_TRANSITIONS[action].answersSession
+				? { Heartbeat: stringly ? String(this.now()) : this.now(), Reserved: stringly ? String(this.startedAt) : this.startedAt, Mobile: '' }
+				: {}),
 		};
 	}
 
