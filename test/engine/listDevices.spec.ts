@@ -1,4 +1,5 @@
 import { LIST_DEVICES_NODE_TYPE, runCccWorkflow } from '../../scripts/engine/runWorkflow';
+import { ANSWER_FORMATS, fieldTypes } from '../harness/answerFormats';
 import { credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
 const parameters = { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} };
@@ -15,14 +16,9 @@ const SDK_FIELDS = {
 	InstanceId: 'string',
 	UserId: 'string',
 };
-const fieldTypes = (json: Record<string, unknown>) => Object.fromEntries(Object.entries(json).map(([name, value]) => [name, typeof value]));
 
 describe('CCC ListDevices through n8n\'s engine', () => {
-	describe.each([
-		['JSON answers', {}],
-		['XML answers', { forceXml: true }],
-		['numbers sent as strings', { stringlyTyped: true }],
-	])('with %s', (_name, options) => {
+	describe.each(ANSWER_FORMATS)('with %s', (_name, options) => {
 		const simulator = useSimulator(options);
 
 		it('outputs one item per device, paired to its agent\'s item, typed as the SDK types them; none for an agent without devices', async () => {

@@ -1,5 +1,6 @@
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
 import { LIST_REALTIME_AGENT_STATES_NODE_TYPE, runCccWorkflow } from '../../scripts/engine/runWorkflow';
+import { ANSWER_FORMATS, fieldTypes } from '../harness/answerFormats';
 import { credentialsFor, useSimulator, type SignatureVersion } from '../harness/simulatorFixture';
 
 /** The SDK's ListRealtimeAgentStatesResponseBodyDataList fields, with their types. */
@@ -21,7 +22,6 @@ const SDK_FIELDS = {
 	StateTime: 'number',
 	WorkMode: 'string',
 };
-const fieldTypes = (json: Record<string, unknown>) => Object.fromEntries(Object.entries(json).map(([name, value]) => [name, typeof value]));
 
 const parameters = (extra: Record<string, unknown> = {}) => ({
 	instanceId: '={{ $json.instanceId }}',
@@ -49,11 +49,7 @@ const run = (simulator: { url: string }, items: object[], extra: Record<string, 
 	});
 
 describe('CCC ListRealtimeAgentStates through n8n\'s engine', () => {
-	describe.each([
-		['JSON answers', {}],
-		['XML answers', { forceXml: true }],
-		['numbers sent as strings', { stringlyTyped: true }],
-	])('with %s', (_name, options) => {
+	describe.each(ANSWER_FORMATS)('with %s', (_name, options) => {
 		const simulator = useSimulator(options);
 
 		it('outputs one item per agent, typed as the SDK types it, paired to the item that asked', async () => {

@@ -1,5 +1,6 @@
 import { DEMO_STS_KEY } from '../../simulator/directory';
 import { runCccWorkflow, SIGN_OUT_GROUP_NODE_TYPE, TAKE_BREAK_NODE_TYPE } from '../../scripts/engine/runWorkflow';
+import { ANSWER_FORMATS, fieldTypes } from '../harness/answerFormats';
 import { credentialsFor, useSimulator, type SignatureVersion } from '../harness/simulatorFixture';
 
 /** The SDK's TakeBreakResponseBodyData and SignOutGroupResponseBodyData fields (the same), with their types. */
@@ -17,19 +18,13 @@ const SDK_FIELDS = {
 	UserState: 'string',
 	WorkMode: 'string',
 };
-const fieldTypes = (json: Record<string, unknown>) =>
-	Object.fromEntries(Object.entries(json).map(([name, value]) => [name, typeof value]).sort(([a], [b]) => String(a).localeCompare(String(b))));
 
 const takeBreakParameters = { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', breakCode: '={{ $json.code }}', options: {} };
 const signOutParameters = { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} };
 const item = (userId: string, code = 'lunch') => ({ instanceId: 'ccc-test', userId, code });
 
 describe('CCC TakeBreak through n8n\'s engine', () => {
-	describe.each([
-		['JSON answers', {}],
-		['XML answers', { forceXml: true }],
-		['numbers sent as strings', { stringlyTyped: true }],
-	])('with %s', (_name, options) => {
+	describe.each(ANSWER_FORMATS)('with %s', (_name, options) => {
 		const simulator = useSimulator(options);
 
 		it.each<SignatureVersion>(['v3', 'v1'])('puts each agent on its break code, typed as the SDK types it (%s)', async (signatureVersion) => {
@@ -85,10 +80,7 @@ describe('CCC TakeBreak through n8n\'s engine', () => {
 });
 
 describe('CCC SignOutGroup through n8n\'s engine', () => {
-	describe.each([
-		['JSON answers', {}],
-		['XML answers', { forceXml: true }],
-	])('with %s', (_name, options) => {
+	describe.each(ANSWER_FORMATS)('with %s', (_name, options) => {
 		const simulator = useSimulator(options);
 
 		it.each<SignatureVersion>(['v3', 'v1'])(

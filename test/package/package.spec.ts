@@ -7,7 +7,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
-import { CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE } from '../../scripts/engine/runWorkflow';
+import {
+	CCC_NODE_TYPE,
+	LIST_DEVICES_NODE_TYPE,
+	LIST_REALTIME_AGENT_STATES_NODE_TYPE,
+	SIGN_OUT_GROUP_NODE_TYPE,
+	TAKE_BREAK_NODE_TYPE,
+} from '../../scripts/engine/runWorkflow';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
@@ -41,7 +47,13 @@ describe('the built package', () => {
 
 	it('registers every node package.json lists, and the credential, under the names the workflows use', () => {
 		expect(loader.packageName).toBe('n8n-nodes-alibaba-ccc');
-		expect(declaredNodes.map((node) => `${loader.packageName}.${node.name}`)).toEqual([CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE]);
+		expect(declaredNodes.map((node) => `${loader.packageName}.${node.name}`)).toEqual([
+			CCC_NODE_TYPE,
+			LIST_DEVICES_NODE_TYPE,
+			TAKE_BREAK_NODE_TYPE,
+			SIGN_OUT_GROUP_NODE_TYPE,
+			LIST_REALTIME_AGENT_STATES_NODE_TYPE,
+		]);
 		expect(Object.keys(loader.nodeTypes)).toEqual(declaredNodes.map((node) => node.name));
 		expect(Object.keys(loader.credentialTypes)).toEqual(['alibabaCloudCccApi']);
 	});
@@ -49,6 +61,14 @@ describe('the built package', () => {
 	it.each([
 		['cccReadyForService', 'CCC ReadyForService', ['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options', 'Tool Description'], 'agent ready'],
 		['cccListDevices', 'CCC ListDevices', ['Instance ID', 'User ID', 'Options', 'Tool Description'], 'agent devices'],
+		['cccTakeBreak', 'CCC TakeBreak', ['Instance ID', 'User ID', 'Break Code', 'Options', 'Tool Description'], 'agent break'],
+		['cccSignOutGroup', 'CCC SignOutGroup', ['Instance ID', 'User ID', 'Options', 'Tool Description'], 'end of shift'],
+		[
+			'cccListRealtimeAgentStates',
+			'CCC ListRealtimeAgentStates',
+			['Instance ID', 'Agent IDs', 'States', 'Skill Group ID', 'Return All', 'Limit', 'Options', 'Tool Description'],
+			'who is where',
+		],
 	])('describes %s as users see it: name, fields, icons, codex, tool use, credential', (name, displayName, fields, alias) => {
 		const description = loader.types.nodes.find((node) => node.name === name)!;
 		expect(description).toMatchObject({
