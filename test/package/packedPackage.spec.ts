@@ -118,7 +118,14 @@ describe('the packed package', () => {
 	it('loads every node and credential from its own files, resolving only n8n-workflow and node:crypto', () => {
 		const n8nWorkflow = require.resolve('n8n-workflow', { paths: [root] });
 		const loaded = JSON.parse(runNode('loadPackage.cjs', [unpacked, n8nWorkflow])) as { types: string[]; requested: string[] };
-		expect(loaded.types.sort()).toEqual(['alibabaCloudCccApi', 'cccListDevices', 'cccReadyForService']);
+		expect(loaded.types.sort()).toEqual([
+			'alibabaCloudCccApi',
+			'cccListDevices',
+			'cccListRealtimeAgentStates',
+			'cccReadyForService',
+			'cccSignOutGroup',
+			'cccTakeBreak',
+		]);
 		expect(loaded.requested).toEqual(ALLOWED_IMPORTS);
 	});
 
