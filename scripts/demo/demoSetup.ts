@@ -7,6 +7,8 @@ import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8
 import { agentRows, formatTable, outputsOf, type StatesBefore } from './runReport';
 
 export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agents.json');
+/** Any CCC action through n8n's HTTP Request node, signed by the package's credential. */
+export const HTTP_REQUEST_WORKFLOW = path.join(REPO, 'examples/any-ccc-action-http-request.json');
 export const DEMO_CREDENTIAL_ID = 'cccDemoCredential';
 
 export interface Demo {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { EXAMPLE_WORKFLOW } from '../../scripts/demo/demoSetup';
+import { EXAMPLE_WORKFLOW, HTTP_REQUEST_WORKFLOW } from '../../scripts/demo/demoSetup';
 import { executeWorkflow, importJson, installPackage, n8nInstance, type N8nInstance } from '../../scripts/demo/n8nRuntime';
 import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
@@ -22,6 +22,15 @@ type Workflow = {
 };
 
 const example = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as Workflow;
+const httpRequestExample = JSON.parse(readFileSync(HTTP_REQUEST_WORKFLOW, 'utf8')) as Workflow;
+
+/** The HTTP Request example, its two requests signed with another credential. */
+function httpRequestWith(credentialId: string, id: string): Workflow {
+	const copy = JSON.parse(JSON.stringify(httpRequestExample)) as Workflow;
+	copy.id = id;
+	for (const node of copy.nodes.filter((candidate) => candidate.credentials)) node.credentials = { alibabaCloudCccApi: { id: credentialId, name: credentialId } };
+	return copy;
+}
 
 /** The example workflow, using another credential. */
 function exampleWith(credentialId: string, id: string): Workflow {
@@ -80,6 +89,9 @@ describe('the package in a real n8n', () => {
 			exampleWith('cccStsCredential', 'cccE2eStsToken00'),
 			exampleWith('cccXmlCredential', 'cccE2eXmlAnswers'),
 			exampleWithDeviceIds(),
+			httpRequestExample,
+			httpRequestWith('cccV1Credential', 'cccE2eHttpV1Sign'),
+			httpRequestWith('cccStsCredential', 'cccE2eHttpStsKey'),
 		]) {
 			await importJson(n8n, 'workflow', workflow);
 		}
@@ -173,5 +185,27 @@ describe('the package in a real n8n', () => {
 			['nobody@ccc-test', 'NotExists.UserId', undefined],
 		]);
 		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual(Array(7).fill('ReadyForService'));
+	});
+
+	it.each([
+		[httpRequestExample.id, 'v3', DEMO_ACCESS_KEY.accessKeyId],
+		['cccE2eHttpV1Sign', 'v1', DEMO_ACCESS_KEY.accessKeyId],
+		['cccE2eHttpStsKey', 'v3', DEMO_STS_KEY.accessKeyId],
+	])("%s: n8n's HTTP Request node signs any CCC action with the credential (%s), query and form body alike", async (workflowId, signatureVersion, accessKeyId) => {
+		const before = json.requests.length;
+		const run = await executeWorkflow(n8n, workflowId);
+		const [counters] = outputsOf(run, 'Instance Counters').success;
+		expect(counters).toMatchObject({ Code: 'OK', Data: { InstanceId: 'ccc-test', TotalAgents: 8, BreakCodeDetailList: [{ BreakCode: 'Warm-up' }] } });
+		const [away] = outputsOf(run, 'Agents Away (Form Body)').success;
+		const agents = (away.Data as { List: Array<{ AgentId: string; State: string }> }).List;
+		expect(agents.every((agent) => ['Break', 'ACW'].includes(agent.State))).toBe(true);
+		expect(agents.length).toBeGreaterThan(0);
+		const sent = json.requests.slice(before);
+		expect(sent.map((entry) => [entry.action, entry.code, entry.signatureVersion, entry.accessKeyId, entry.bodyParams])).toEqual([
+			['GetRealtimeInstanceStates', 'OK', signatureVersion, accessKeyId, []],
+			['ListRealtimeAgentStates', 'OK', signatureVersion, accessKeyId, ['StateList']],
+		]);
+		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
+		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
 	});
 });
