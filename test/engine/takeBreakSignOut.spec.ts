@@ -109,5 +109,20 @@ describe('CCC SignOutGroup through n8n\'s engine', () => {
 				expect(simulator().directory.instances.get('ccc-test')!.agents.get('carol@ccc-test')!.state).toBe('TALKING');
 			},
 		);
+
+		it('tells that an agent who is not signed in is already signed out, rather than to sign in', async () => {
+			const result = await runCccWorkflow({
+				nodeType: SIGN_OUT_GROUP_NODE_TYPE,
+				items: [item('erin@ccc-test')],
+				parameters: signOutParameters,
+				credentials: credentialsFor(simulator()),
+				onError: 'continueErrorOutput',
+			});
+			expect(result.errors[0].json.details).toMatchObject({
+				code: 'InvalidOperation.UserState',
+				agentState: 'OFFLINE',
+				hint: 'The agent is already signed out (OFFLINE): nothing to do',
+			});
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { AGENT_STATES, agentStateOf } from '../agent/agentStates';
+import { AGENT_STATES, agentStateOf, type AgentState } from '../agent/agentStates';
 import type { StateRefusal } from './stateRefusal';
 
 /** What the node knows of a call beyond CCC's answer that changes the advice. */
@@ -15,10 +15,15 @@ export interface HintFacts extends HintContext {
 
 const orList = (states: readonly string[]) => (states.length > 1 ? `${states.slice(0, -1).join(', ')} or ${states.at(-1)}` : (states[0] ?? ''));
 
+/** Where a state's own hint would mislead for one action: signing out an agent who is not signed in. */
+const ACTION_STATE_HINTS: Readonly<Record<string, Partial<Record<AgentState, string>>>> = {
+	SignOutGroup: { OFFLINE: 'The agent is already signed out (OFFLINE): nothing to do' },
+};
+
 /** OFFLINE and the call states explain themselves (see AGENT_STATES); for the rest, what CCC expected. */
 function userStateHint({ action, refusal }: HintFacts): string {
 	const state = refusal && agentStateOf(refusal.actual);
-	const ownHint = state && AGENT_STATES[state].hint;
+	const ownHint = state && (ACTION_STATE_HINTS[action]?.[state] ?? AGENT_STATES[state].hint);
 	if (ownHint) return ownHint;
 	if (!refusal?.actual) return `The agent's state does not allow ${action} (see the message for the state CCC reported): run it again when the agent is ${orList(refusal?.accepted ?? []) || 'available'}`;
 	const meaning = state ? ` (${AGENT_STATES[state].meaning})` : '';
