@@ -5,6 +5,7 @@ import { AGENT_STATE_NAMES, AGENT_STATES } from '../../nodes/AlibabaCloudCcc/age
 import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
 import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
+import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/listRealtimeAgentStatesFields';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
 const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
@@ -73,5 +74,18 @@ describe('the README', () => {
 		expect(tableRows('| State | In reports |')).toEqual(
 			AGENT_STATE_NAMES.map((state) => [state, AGENT_STATES[state].report, AGENT_STATES[state].meaning, AGENT_STATES[state].hint ?? '']),
 		);
+	});
+
+	it("lists CCC ListRealtimeAgentStates' states and CCC's limits as the node has them", () => {
+		const section = README.slice(README.indexOf('## The CCC ListRealtimeAgentStates node'), README.indexOf('## Any CCC action'));
+		const states = section.slice(section.indexOf('The states'), section.indexOf('One output item per agent'));
+		expect([...new Set([...states.matchAll(/`([A-Za-z-]+)`/g)].map((match) => match[1]))].filter((word) => AGENT_STATE_NAMES.some((state) => AGENT_STATES[state].report === word)).sort()).toEqual(
+			AGENT_STATE_NAMES.map((state) => AGENT_STATES[state].report).sort(),
+		);
+		expect(section).toContain(`pages of at most ${REALTIME_LIMITS.maxPageSize} agents`);
+		expect(section).toContain(`only up to ${REALTIME_LIMITS.maxPageNumber}`);
+		expect(section).toContain(`more than ${MAX_AGENTS_PER_QUERY.toLocaleString('en-US')} agents`);
+		expect(section).toContain(`at most ${REALTIME_LIMITS.maxAgentIds} Agent IDs per`);
+		expect(section).toContain(`calls of ${REALTIME_LIMITS.maxAgentIds}`);
 	});
 });
