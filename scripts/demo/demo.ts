@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { setUpDemo, shiftStartReport } from './demoSetup';
+import { endOfShiftReport, setUpDemo, shiftStartReport } from './demoSetup';
 import { REPO, startN8nServer } from './n8nRuntime';
 import { runQueueDemo } from './queueDemo';
 
@@ -25,13 +25,14 @@ async function main(): Promise<void> {
 		const started = Date.now();
 		const report = await shiftStartReport(demo);
 		console.log(`\nExample workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. ${report}`);
+		console.log(`\n${await endOfShiftReport(demo)}`);
 		await demo.simulator.stop();
 		return;
 	}
 
 	const server = await startN8nServer(demo.n8n, n8nPort);
 	console.log(`\nn8n is running on http://127.0.0.1:${n8nPort} (set up an owner account on first visit).`);
-	console.log(`Open the workflow "Shift start: ready CCC agents" and press "Execute workflow". Ctrl-C stops everything.`);
+	console.log(`Open the workflow "Shift start: ready CCC agents" (or "End of shift: sign CCC agents out") and press "Execute workflow". Ctrl-C stops everything.`);
 	const stop = async () => {
 		server.kill('SIGTERM');
 		await demo.simulator.stop();

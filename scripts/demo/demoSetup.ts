@@ -7,6 +7,7 @@ import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8
 import { agentRows, formatTable, outputsOf, type StatesBefore } from './runReport';
 
 export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agents.json');
+export const END_OF_SHIFT_WORKFLOW = path.join(REPO, 'examples/end-of-shift-sign-out.json');
 /** Any CCC action through n8n's HTTP Request node, signed by the package's credential. */
 export const HTTP_REQUEST_WORKFLOW = path.join(REPO, 'examples/any-ccc-action-http-request.json');
 export const DEMO_CREDENTIAL_ID = 'cccDemoCredential';
@@ -15,11 +16,13 @@ export interface Demo {
 	readonly simulator: CccSimulator;
 	readonly n8n: N8nInstance;
 	readonly workflowId: string;
+	readonly endOfShiftWorkflowId: string;
 }
 
 /**
  * The demo's world: the CCC simulator on a fixed loopback port, an n8n user folder with this package installed, a
- * credential pointing at the simulator, and the example workflow, all imported through n8n's own CLI.
+ * credential pointing at the simulator, and the example workflows (shift start, end of shift, the HTTP Request node),
+ * all imported through n8n's own CLI.
  */
 export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string }): Promise<Demo> {
 	const simulator = new CccSimulator();
@@ -34,9 +37,11 @@ export async function setUpDemo(options: { simulatorPort: number; n8nPort: numbe
 			data: credentialsFor(simulator),
 		},
 	]);
-	const workflow = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as { id: string };
-	await importJson(n8n, 'workflow', workflow);
-	return { simulator, n8n, workflowId: workflow.id };
+	const [workflow, endOfShift, httpRequest] = [EXAMPLE_WORKFLOW, END_OF_SHIFT_WORKFLOW, HTTP_REQUEST_WORKFLOW].map(
+		(file) => JSON.parse(readFileSync(file, 'utf8')) as { id: string },
+	);
+	for (const imported of [workflow, endOfShift, httpRequest]) await importJson(n8n, 'workflow', imported);
+	return { simulator, n8n, workflowId: workflow.id, endOfShiftWorkflowId: endOfShift.id };
 }
 
 /** The state each agent of an instance is in now, with the break code of a break: "BREAK (Warm-up)". */
@@ -55,14 +60,30 @@ export async function shiftStartReport(demo: Demo): Promise<string> {
 	const outputs = outputsOf(run, 'Ready Agent');
 	const actions = demo.simulator.requests.map((entry) => entry.action);
 	const count = (action: string) => actions.filter((name) => name === action).length;
-	const messages = ['Summarize Ready Agents', 'Describe Failure'].flatMap((node) => outputsOf(run, node).success.map((json) => `  - ${String(json.text)}`));
 	return [
 		'CCC ReadyForService:',
 		'',
 		formatTable(agentRows(outputs, before)),
 		'',
-		`${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${actions.length} signed requests (${count('ListDevices')} ListDevices, ${count('ReadyForService')} ReadyForService).`,
+		`${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${actions.length} signed requests (${count('ListDevices')} ListDevices, ${count('ReadyForService')} ReadyForService, ${count('ListRealtimeAgentStates')} ListRealtimeAgentStates for who is where).`,
 		'',
-		`Messages ready for the (disabled) Slack nodes:\n${messages.join('\n')}`,
+		`Messages ready for the (disabled) Slack nodes:\n${messagesOf(run, ['Summarize Ready Agents', 'Describe Failure', 'Summarize Who Is Where'])}`,
+	].join('\n');
+}
+
+/** The texts `nodes` of a run prepared for the (disabled) Slack nodes, one line each. */
+const messagesOf = (run: unknown, nodes: readonly string[]): string =>
+	nodes.flatMap((node) => outputsOf(run, node).success.map((json) => `  - ${String(json.text)}`)).join('\n');
+
+/** Executes the end-of-shift example once and tells, per agent, the state before and the result, then the messages. */
+export async function endOfShiftReport(demo: Demo): Promise<string> {
+	const before = statesOf(demo.simulator);
+	const run = await executeWorkflow(demo.n8n, demo.endOfShiftWorkflowId);
+	return [
+		'End of shift (examples/end-of-shift-sign-out.json), CCC SignOutGroup:',
+		'',
+		formatTable(agentRows(outputsOf(run, 'Sign Agent Out'), before)),
+		'',
+		`Messages ready for the (disabled) Slack nodes:\n${messagesOf(run, ['Summarize Signed Out', 'Describe Agent Still Signed In'])}`,
 	].join('\n');
 }

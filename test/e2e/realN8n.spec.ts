@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { EXAMPLE_WORKFLOW, HTTP_REQUEST_WORKFLOW } from '../../scripts/demo/demoSetup';
+import { END_OF_SHIFT_WORKFLOW, EXAMPLE_WORKFLOW, HTTP_REQUEST_WORKFLOW } from '../../scripts/demo/demoSetup';
 import { executeWorkflow, importJson, installPackage, n8nInstance, type N8nInstance } from '../../scripts/demo/n8nRuntime';
 import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
@@ -18,27 +18,32 @@ jest.setTimeout(240_000);
 type Workflow = {
 	id: string;
 	name: string;
-	nodes: Array<{ name: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }>;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }>;
 };
 
 const example = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as Workflow;
 const httpRequestExample = JSON.parse(readFileSync(HTTP_REQUEST_WORKFLOW, 'utf8')) as Workflow;
+const endOfShift = JSON.parse(readFileSync(END_OF_SHIFT_WORKFLOW, 'utf8')) as Workflow;
 
-/** The HTTP Request example, its two requests signed with another credential. */
-function httpRequestWith(credentialId: string, id: string): Workflow {
-	const copy = JSON.parse(JSON.stringify(httpRequestExample)) as Workflow;
+/** A copy of `workflow` whose CCC nodes (and HTTP Request nodes) all sign with another credential. */
+function withCredential(workflow: Workflow, credentialId: string, id: string): Workflow {
+	const copy = JSON.parse(JSON.stringify(workflow)) as Workflow;
 	copy.id = id;
+	copy.name = `${workflow.name} (${credentialId})`;
 	for (const node of copy.nodes.filter((candidate) => candidate.credentials)) node.credentials = { alibabaCloudCccApi: { id: credentialId, name: credentialId } };
 	return copy;
 }
 
-/** The example workflow, using another credential. */
-function exampleWith(credentialId: string, id: string): Workflow {
-	const copy = JSON.parse(JSON.stringify(example)) as Workflow;
-	copy.id = id;
-	copy.name = `${example.name} (${credentialId})`;
-	const ready = copy.nodes.find((node) => node.name === 'Ready Agent')!;
-	ready.credentials = { alibabaCloudCccApi: { id: credentialId, name: credentialId } };
+const exampleWith = (credentialId: string, id: string) => withCredential(example, credentialId, id);
+
+/** The end-of-shift example against a simulator of its own (fresh agents), or with CCC TakeBreak in place of SignOutGroup. */
+function endOfShiftWith(credentialId: string, id: string, takeBreak = false): Workflow {
+	const copy = withCredential(endOfShift, credentialId, id);
+	const signOut = copy.nodes.find((node) => node.name === 'Sign Agent Out')!;
+	if (takeBreak) {
+		signOut.type = 'n8n-nodes-alibaba-ccc.cccTakeBreak';
+		signOut.parameters = { ...signOut.parameters, breakCode: '={{ "lunch" }}' };
+	}
 	return copy;
 }
 
@@ -68,12 +73,16 @@ const credential = (id: string, simulator: CccSimulator, key: typeof DEMO_ACCESS
 describe('the package in a real n8n', () => {
 	const json = new CccSimulator();
 	const xml = new CccSimulator({ forceXml: true });
+	const shift = new CccSimulator();
+	const breaks = new CccSimulator({ forceXml: true });
 	let userFolder: string;
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
 		await json.start();
 		await xml.start();
+		await shift.start();
+		await breaks.start();
 		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-e2e-'));
 		n8n = n8nInstance({ userFolder, port: 5699 });
 		installPackage(n8n);
@@ -82,6 +91,8 @@ describe('the package in a real n8n', () => {
 			credential('cccV1Credential', json, DEMO_ACCESS_KEY, 'v1'),
 			credential('cccStsCredential', json, DEMO_STS_KEY, 'v3'),
 			credential('cccXmlCredential', xml, DEMO_ACCESS_KEY, 'v3'),
+			credential('cccShiftCredential', shift, DEMO_ACCESS_KEY, 'v1'),
+			credential('cccBreakCredential', breaks, DEMO_STS_KEY, 'v3'),
 		]);
 		for (const workflow of [
 			example,
@@ -90,8 +101,10 @@ describe('the package in a real n8n', () => {
 			exampleWith('cccXmlCredential', 'cccE2eXmlAnswers'),
 			exampleWithDeviceIds(),
 			httpRequestExample,
-			httpRequestWith('cccV1Credential', 'cccE2eHttpV1Sign'),
-			httpRequestWith('cccStsCredential', 'cccE2eHttpStsKey'),
+			withCredential(httpRequestExample, 'cccV1Credential', 'cccE2eHttpV1Sign'),
+			withCredential(httpRequestExample, 'cccStsCredential', 'cccE2eHttpStsKey'),
+			endOfShiftWith('cccShiftCredential', 'cccE2eEndOfShift'),
+			endOfShiftWith('cccBreakCredential', 'cccE2eTakeBreak0', true),
 		]) {
 			await importJson(n8n, 'workflow', workflow);
 		}
@@ -100,6 +113,8 @@ describe('the package in a real n8n', () => {
 	afterAll(async () => {
 		await json.stop();
 		await xml.stop();
+		await shift.stop();
+		await breaks.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
@@ -143,6 +158,20 @@ describe('the package in a real n8n', () => {
 			expect.stringMatching(/^Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice\. ListDevices found no registered device/),
 			expect.stringMatching(/^Could not ready nobody@ccc-test on ccc-test: NotExists\.UserId\. /),
 		]);
+		// After readying, CCC ListRealtimeAgentStates tells who is where, ready for Slack.
+		expect(outputsOf(run, 'Who Is Where').success.map((item) => [item.AgentId, item.State])).toEqual([
+			['user-test@ccc-test', 'Ready'],
+			['alice@ccc-test', 'Ready'],
+			['bob@ccc-test', 'Ready'],
+			['carol@ccc-test', 'Talking'],
+			['dave@ccc-test', 'Break'],
+			['erin@ccc-test', 'Offline'],
+			['frank@ccc-test', 'Offline'],
+			['grace@ccc-test', 'Offline'],
+		]);
+		expect(outputsOf(run, 'Summarize Who Is Where').success.map((item) => item.text)).toEqual([
+			'3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test',
+		]);
 		expect(json.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
 		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
 	});
@@ -184,7 +213,7 @@ describe('the package in a real n8n', () => {
 			['erin@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
 			['nobody@ccc-test', 'NotExists.UserId', undefined],
 		]);
-		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual(Array(7).fill('ReadyForService'));
+		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual([...Array(7).fill('ReadyForService'), 'ListRealtimeAgentStates']);
 	});
 
 	it.each([
@@ -206,6 +235,40 @@ describe('the package in a real n8n', () => {
 			['ListRealtimeAgentStates', 'OK', signatureVersion, accessKeyId, ['StateList']],
 		]);
 		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
+		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
+	});
+
+	it('runs the end-of-shift example: idle agents signed out, the busy and the already offline on the error output with what to do', async () => {
+		const run = await executeWorkflow(n8n, 'cccE2eEndOfShift');
+		const { success, errors } = outputsOf(run, 'Sign Agent Out');
+		expect(success.map((item) => [item.UserId, item.UserState, item.SignedSkillGroupIdList, typeof item.Heartbeat])).toEqual(
+			['alice', 'bob', 'user-test', 'dave'].map((name) => [`${name}@ccc-test`, 'OFFLINE', [], 'number']),
+		);
+		expect(errors.map((item) => [item.userId, (item.details as { agentState: string }).agentState])).toEqual([
+			['carol@ccc-test', 'TALKING'],
+			['erin@ccc-test', 'OFFLINE'],
+		]);
+		expect(outputsOf(run, 'Summarize Signed Out').success.map((item) => item.text)).toEqual([
+			'4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test',
+		]);
+		expect(outputsOf(run, 'Describe Agent Still Signed In').success.map((item) => item.text)).toEqual([
+			'Could not sign out carol@ccc-test on ccc-test: the agent is TALKING. The agent is on a call: run it again after the call',
+			'Could not sign out erin@ccc-test on ccc-test: the agent is OFFLINE. The agent is already signed out (OFFLINE): nothing to do',
+		]);
+		expect(shift.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
+	});
+
+	it('runs CCC TakeBreak with an STS token and XML answers: agents on lunch, typed as JSON answers are', async () => {
+		const run = await executeWorkflow(n8n, 'cccE2eTakeBreak0');
+		const { success, errors } = outputsOf(run, 'Sign Agent Out');
+		expect(success.map((item) => [item.UserId, item.UserState, item.BreakCode, typeof item.Reserved, item.OutboundScenario])).toEqual(
+			['alice', 'bob', 'user-test', 'dave'].map((name) => [`${name}@ccc-test`, 'BREAK', 'lunch', 'number', false]),
+		);
+		expect(errors.map((item) => [item.userId, (item.details as { agentState: string }).agentState])).toEqual([
+			['carol@ccc-test', 'TALKING'],
+			['erin@ccc-test', 'OFFLINE'],
+		]);
+		expect(breaks.requests.map((entry) => [entry.action, entry.accessKeyId, entry.params.Code])).toEqual(Array(6).fill(['TakeBreak', DEMO_STS_KEY.accessKeyId, 'lunch']));
 		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
 	});
 });
