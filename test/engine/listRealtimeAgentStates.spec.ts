@@ -1,3 +1,4 @@
+import { AnswerGate } from '../../simulator/answerGate';
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
 import { LIST_REALTIME_AGENT_STATES_NODE_TYPE, runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { ANSWER_FORMATS, fieldTypes } from '../harness/answerFormats';
@@ -122,6 +123,26 @@ describe('CCC ListRealtimeAgentStates through n8n\'s engine', () => {
 				['1', '100'],
 				['2', '100'],
 			]);
+		});
+
+		it("stops paging when the execution is cancelled: the page in flight is the last one sent", async () => {
+			const gate = new AnswerGate();
+			simulator().gate = gate;
+			const secondPageHeld = gate.until(1).then(async () => {
+				gate.release();
+				await gate.until(1);
+			});
+			const result = await runCccWorkflow({
+				nodeType: LIST_REALTIME_AGENT_STATES_NODE_TYPE,
+				items: [{ instanceId: 'ccc-load' }],
+				parameters: parameters(),
+				credentials: credentialsFor(simulator()),
+				onError: 'continueRegularOutput',
+				cancelWhen: secondPageHeld,
+			});
+			expect(simulator().requests.map((entry) => entry.params.PageNumber)).toEqual(['1', '2']);
+			// The item fails (with Continue, as an error item): none of its agents is output from a cut-short query.
+			expect(result.success.map((item) => Object.keys(item.json).sort())).toEqual([['details', 'error']]);
 		});
 
 		it('returns the answers page by page when Simplify is off', async () => {
