@@ -73,8 +73,12 @@ describe('CCC ListRealtimeAgentStates through n8n\'s engine', () => {
 		});
 	});
 
-	describe.each<SignatureVersion>(['v3', 'v1'])('signed %s', (signatureVersion) => {
-		const simulator = useSimulator({ directory: directoryWithLoad(250) });
+	describe.each<[SignatureVersion, string, boolean]>([
+		['v3', 'JSON', false],
+		['v1', 'XML', true],
+		['v3', 'XML', true],
+	])('signed %s, %s answers', (signatureVersion, _format, forceXml) => {
+		const simulator = useSimulator({ directory: directoryWithLoad(250), forceXml });
 
 		it('pages past 100 agents with pages of 100, in order, and stops at the last page', async () => {
 			const result = await run(simulator(), [{ instanceId: 'ccc-load' }], {}, signatureVersion);
