@@ -70,6 +70,55 @@ describe('the node in n8n\'s editor', () => {
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-panel.png') });
 	});
 
+	/** Opens `nodeName` of the workflow in the node panel (NDV) and checks that it shows each of `labels`. */
+	async function openNode(workflowId: string, nodeName: string, labels: readonly string[]) {
+		await page.goto(`${BASE}/workflow/${workflowId}`);
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+		await node.waitFor({ timeout: 60_000 });
+		await node.dblclick();
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor();
+		for (const label of labels) await expectVisible(panel.getByText(label, { exact: true }).first(), `${nodeName}: ${label}`);
+		await expectVisible(panel.getByText('Credential', { exact: true }).first(), `${nodeName}: the credential select`);
+		return panel;
+	}
+
+	it('shows CCC SignOutGroup of the end-of-shift example and CCC ListRealtimeAgentStates of the shift-start one', async () => {
+		await openNode(demo.endOfShiftWorkflowId, 'Sign Agent Out', ['Instance ID', 'User ID']);
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'sign-out-group-panel.png') });
+		const panel = await openNode(demo.workflowId, 'Who Is Where', ['Instance ID', 'Agent IDs', 'States', 'Skill Group ID', 'Return All']);
+		// Return All is on in the example, so Limit is hidden.
+		await expect(panel.getByText('Limit', { exact: true }).count()).resolves.toBe(0);
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'list-realtime-agent-states-panel.png') });
+	});
+
+	it('shows CCC TakeBreak with its Break Code in a workflow made through the REST API', async () => {
+		const created = await page.request.post(`${BASE}/rest/workflows`, {
+			data: {
+				name: 'Lunch break',
+				nodes: [
+					{
+						id: 'take-break',
+						name: 'Lunch Break',
+						type: 'n8n-nodes-alibaba-ccc.cccTakeBreak',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { instanceId: 'ccc-test', userId: 'alice@ccc-test', breakCode: 'lunch', options: {} },
+						credentials: { alibabaCloudCccApi: { id: 'cccDemoCredential', name: 'Alibaba Cloud CCC (demo simulator)' } },
+					},
+				],
+				connections: {},
+				settings: { executionOrder: 'v1' },
+				active: false,
+			},
+		});
+		expect(created.status()).toBe(200);
+		const { data } = (await created.json()) as { data: { id: string } };
+		const panel = await openNode(data.id, 'Lunch Break', ['Instance ID', 'User ID', 'Break Code']);
+		const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+		expect(values).toEqual(expect.arrayContaining(['ccc-test', 'alice@ccc-test', 'lunch']));
+	});
+
 	it('masks the AccessKey Secret in the credential form', async () => {
 		await page.goto(`${BASE}/home/credentials/cccDemoCredential`);
 		const modal = page.locator('[data-test-id="credential-edit-dialog"]');
