@@ -145,4 +145,22 @@ describe('the built package', () => {
 			}
 		}
 	});
+
+	// What the nodes share lives in the shared layers; a node's folder holds its own description, fields and calls.
+	it('shares no code between node folders beyond their descriptions: no three lines of one stand in another', () => {
+		const RUN = 3;
+		const substantial = (line: string) => line.length >= 20 && !/^(import |\/\/|\/\*\*|\*)/.test(line);
+		const folderOf = new Map<string, Set<string>>();
+		for (const { folder } of declaredNodes) {
+			const files = tsFilesUnder(path.join(root, 'nodes/AlibabaCloudCcc', folder)).filter((file) => !file.endsWith('.node.ts'));
+			for (const file of files) {
+				const lines = readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(substantial);
+				for (let start = 0; start + RUN <= lines.length; start++) {
+					const run = lines.slice(start, start + RUN).join('\n');
+					folderOf.set(run, new Set([...(folderOf.get(run) ?? []), folder]));
+				}
+			}
+		}
+		expect([...folderOf].filter(([, folders]) => folders.size > 1).map(([run, folders]) => `${[...folders].join(' ~ ')}:\n${run}`)).toEqual([]);
+	});
 });
