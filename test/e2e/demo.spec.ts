@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { setUpDemo, shiftStartReport, type Demo } from '../../scripts/demo/demoSetup';
+import { endOfShiftReport, setUpDemo, shiftStartReport, type Demo } from '../../scripts/demo/demoSetup';
 import { REPO } from '../../scripts/demo/n8nRuntime';
 
 jest.setTimeout(240_000);
@@ -47,16 +47,34 @@ describe('npm run demo', () => {
 
 ${TABLE}
 
-3 ready, 4 on the error output; the simulator saw 12 signed requests (7 ListDevices, 5 ReadyForService).
+3 ready, 4 on the error output; the simulator saw 13 signed requests (7 ListDevices, 5 ReadyForService, 1 ListRealtimeAgentStates for who is where).
 
 Messages ready for the (disabled) Slack nodes:
   - 3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)
   - Could not ready carol@ccc-test on ccc-test: InvalidOperation.UserState (the agent is TALKING). The agent is on a call: run it again after the call
   - Could not ready grace@ccc-test on ccc-test: InvalidOperation.UserState (the agent is OFFLINE). The agent is not signed in: the agent signs in to the CCC workbench (or app) first, then run again; readying does not sign an agent in
   - Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice. ListDevices found no registered device for erin@ccc-test in ccc-test; 1 earlier registration(s) have lapsed. Have the agent sign in on the workbench, the app or a SIP phone, then run again, or give the Device ID yourself
-  - Could not ready nobody@ccc-test on ccc-test: NotExists.UserId. Check that the User ID (name@instance) exists in this instance, and the credential's Region`),
+  - Could not ready nobody@ccc-test on ccc-test: NotExists.UserId. Check that the User ID (name@instance) exists in this instance, and the credential's Region
+  - 3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test`),
 		);
 		const readme = lines(readFileSync(path.join(REPO, 'README.md'), 'utf8')).join('\n');
 		expect(readme).toContain(lines(TABLE).join('\n'));
+	});
+
+	it('then runs the end-of-shift example: who was idle is signed out, carol (on a call) and erin (never signed in) are told apart', async () => {
+		const report = (await endOfShiftReport(demo)).split('\n').map((line) => line.trimEnd());
+		expect(report.filter((line) => /^(alice|bob|user-test|carol|dave|erin)@/.test(line)).map((line) => line.split('|').slice(0, 3).map((cell) => cell.trim()))).toEqual([
+			['alice@ccc-test', 'READY', 'OFFLINE'],
+			['bob@ccc-test', 'READY', 'OFFLINE'],
+			['user-test@ccc-test', 'READY', 'OFFLINE'],
+			['dave@ccc-test', 'BREAK (Warm-up)', 'OFFLINE'],
+			['carol@ccc-test', 'TALKING', 'InvalidOperation.UserState'],
+			['erin@ccc-test', 'OFFLINE', 'InvalidOperation.UserState'],
+		]);
+		expect(report.slice(-3)).toEqual([
+			'  - 4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test',
+			'  - Could not sign out carol@ccc-test on ccc-test: the agent is TALKING. The agent is on a call: run it again after the call',
+			'  - Could not sign out erin@ccc-test on ccc-test: the agent is OFFLINE. The agent is already signed out (OFFLINE): nothing to do',
+		]);
 	});
 });
