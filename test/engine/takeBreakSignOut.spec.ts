@@ -60,21 +60,25 @@ describe('CCC TakeBreak through n8n\'s engine', () => {
 			expect(result.success.map((output) => output.json.UserState)).toEqual(['BREAK']);
 		});
 
-		it('names the field and the item when the Break Code or the User ID is missing, sending nothing for them', async () => {
+		it('names the field and the item for an empty Break Code or a bad User ID, sending nothing for them; an empty User ID is the credential\'s agent', async () => {
 			const result = await runCccWorkflow({
 				nodeType: TAKE_BREAK_NODE_TYPE,
-				items: [item('alice@ccc-test', '  '), item(''), item('carol@ccc-test')],
+				items: [item('alice@ccc-test', '  '), item('alice'), item(''), item('carol@ccc-test')],
 				parameters: takeBreakParameters,
 				credentials: credentialsFor(simulator()),
 				onError: 'continueErrorOutput',
 			});
 			expect(result.errors.map((output) => [output.pairedItem, output.json.error])).toEqual([
 				[{ item: 0 }, 'Break Code is empty in item 0'],
-				[{ item: 1 }, 'User ID is empty in item 1'],
+				[{ item: 1 }, 'User ID "alice" is not of the form name@instance in item 1'],
 				// carol is on a call: CCC refuses, the other items carry on.
-				[{ item: 2 }, expect.stringContaining('User state (TALKING) does not meet expectations (READY,BREAK,WORKING)')],
+				[{ item: 3 }, expect.stringContaining('User state (TALKING) does not meet expectations (READY,BREAK,WORKING)')],
 			]);
-			expect(simulator().requests.map((entry) => entry.params.UserId)).toEqual(['carol@ccc-test']);
+			expect(result.success.map((output) => [output.pairedItem, output.json.UserId, output.json.BreakCode])).toEqual([[{ item: 2 }, 'user-test@ccc-test', 'lunch']]);
+			expect(simulator().requests.map((entry) => entry.params)).toEqual([
+				{ InstanceId: 'ccc-test', Code: 'lunch' },
+				{ InstanceId: 'ccc-test', UserId: 'carol@ccc-test', Code: 'lunch' },
+			]);
 		});
 	});
 });

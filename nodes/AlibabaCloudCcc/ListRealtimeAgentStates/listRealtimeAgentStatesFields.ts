@@ -5,7 +5,7 @@ import { AGENT_STATE_NAMES, AGENT_STATES } from '../agent/agentStates';
 import { callOptionsProperty } from '../execution/callOptions';
 import type { FieldLabel } from '../params/readParameter';
 
-export const AGENT_IDS: FieldLabel = { name: 'agentIds', displayName: 'Agent IDs', example: 'alice@ccc-test, bob@ccc-test' };
+export const AGENT_IDS: FieldLabel = { name: 'agentIds', displayName: 'Agent IDs', example: 'alice@ccc-test,bob@ccc-test' };
 export const STATES: FieldLabel = { name: 'states', displayName: 'States', example: 'Ready' };
 export const SKILL_GROUP_ID: FieldLabel = { name: 'skillGroupId', displayName: 'Skill Group ID', example: 'skg-sales@ccc-test' };
 export const RETURN_ALL: FieldLabel = { name: 'returnAll', displayName: 'Return All', example: 'true' };

@@ -1,9 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AGENT_SESSION_DATA_TYPES } from '../agent/agentStateData';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { signOutGroup } from './signOutGroup';
 import { signOutGroupProperties } from './signOutGroupFields';
+
+/** What a language model reads about this node as a tool. */
+const SIGN_OUT_GROUP_TOOL: CccToolText = {
+	does: 'Signs an Alibaba Cloud Contact Center (CCC) agent out of its skill groups at the end of a shift: the agent goes OFFLINE and no call is routed to it any more.',
+	inputs: [userIdInput("for the agent bound to the workflow's credential"), INSTANCE_ID_INPUT],
+	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_SESSION_DATA_TYPES).join(', ')}. UserState is OFFLINE and SignedSkillGroupIdList empty on success.`,
+	errors: [
+		CCC_TOOL_ERRORS.onCall,
+		'"InvalidOperation.UserState" with "User state (OFFLINE)": the agent is already signed out. Tell the user there is nothing to do; do not retry.',
+		CCC_TOOL_ERRORS.unknownAgent,
+	],
+};
 
 export class CccSignOutGroup implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +33,7 @@ export class CccSignOutGroup implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
-		properties: signOutGroupProperties,
+		properties: [...signOutGroupProperties, toolDescriptionProperty(SIGN_OUT_GROUP_TOOL)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,6 +5,8 @@ import { callOptionsProperty } from '../execution/callOptions';
 
 export const signOutGroupProperties: INodeProperties[] = [
 	instanceIdProperty,
-	userIdProperty('Agent to sign out, in the form name@instance. CCC refuses an agent who is on a call.', { required: true }),
+	userIdProperty(
+		"Agent to sign out, in the form name@instance. Leave empty for the agent bound to the credential's RAM identity. CCC refuses an agent who is on a call.",
+	),
 	callOptionsProperty,
 ];

@@ -1,9 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AGENT_SESSION_DATA_TYPES } from '../agent/agentStateData';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { takeBreak } from './takeBreak';
-import { takeBreakProperties } from './takeBreakFields';
+import { BREAK_CODE, takeBreakProperties } from './takeBreakFields';
+
+/** What a language model reads about this node as a tool. */
+const TAKE_BREAK_TOOL: CccToolText = {
+	does: 'Puts an Alibaba Cloud Contact Center (CCC) agent on a break with a break code (lunch, meeting, training): no calls are routed to the agent until it is made ready again.',
+	inputs: [
+		userIdInput("for the agent bound to the workflow's credential"),
+		INSTANCE_ID_INPUT,
+		{ field: BREAK_CODE, format: 'why the agent is away, free text as the reports should show it' },
+	],
+	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_SESSION_DATA_TYPES).join(', ')}. UserState is BREAK and BreakCode the code given on success.`,
+	errors: [CCC_TOOL_ERRORS.onCall, CCC_TOOL_ERRORS.notSignedIn, CCC_TOOL_ERRORS.unknownAgent],
+};
 
 export class CccTakeBreak implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +33,7 @@ export class CccTakeBreak implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
-		properties: takeBreakProperties,
+		properties: [...takeBreakProperties, toolDescriptionProperty(TAKE_BREAK_TOOL)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

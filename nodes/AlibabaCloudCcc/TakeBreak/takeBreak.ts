@@ -12,7 +12,7 @@ export async function takeBreak(this: IExecuteFunctions): Promise<INodeExecution
 		action: 'TakeBreak',
 		dataTypes: AGENT_SESSION_DATA_TYPES,
 		readParams: (itemIndex) => ({
-			...readAgent(this, itemIndex, 'to name the agent to put on a break'),
+			...readAgent(this, itemIndex),
 			Code: readRequiredText(this, BREAK_CODE, itemIndex),
 		}),
 	});

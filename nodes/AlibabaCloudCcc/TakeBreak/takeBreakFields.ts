@@ -8,7 +8,7 @@ export const BREAK_CODE: FieldLabel = { name: 'breakCode', displayName: 'Break C
 
 export const takeBreakProperties: INodeProperties[] = [
 	instanceIdProperty,
-	userIdProperty('Agent to put on a break, in the form name@instance', { required: true }),
+	userIdProperty("Agent to put on a break, in the form name@instance. Leave empty for the agent bound to the credential's RAM identity."),
 	{
 		displayName: BREAK_CODE.displayName,
 		name: BREAK_CODE.name,

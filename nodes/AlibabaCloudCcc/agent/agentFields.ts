@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRequiredMatching, readRequiredText, type FieldLabel } from '../params/readParameter';
+import { readOptionalMatching, readRequiredText, type FieldLabel } from '../params/readParameter';
 
 /** The fields that name an agent, shared by the CCC nodes that act on one. */
 export const INSTANCE_ID: FieldLabel = { name: 'instanceId', displayName: 'Instance ID', example: 'ccc-test' };
@@ -31,10 +31,13 @@ export const userIdProperty = (description: string, extra: Partial<INodeProperti
 	...extra,
 });
 
-/** Instance ID and a required User ID: the agent an action such as TakeBreak or SignOutGroup acts on. */
-export function readAgent(context: IExecuteFunctions, itemIndex: number, purpose: string): { InstanceId: string; UserId: string } {
+/**
+ * Instance ID and the User ID when given: the agent an action acts on. CCC takes an action without UserId for the
+ * agent bound to the calling RAM identity.
+ */
+export function readAgent(context: IExecuteFunctions, itemIndex: number): { InstanceId: string; UserId?: string } {
 	return {
 		InstanceId: readRequiredText(context, INSTANCE_ID, itemIndex),
-		UserId: readRequiredMatching(context, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM, purpose),
+		UserId: readOptionalMatching(context, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM),
 	};
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { CccListDevices } from '../../../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
+import { CccListRealtimeAgentStates } from '../../../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/CccListRealtimeAgentStates.node';
+import { CccSignOutGroup } from '../../../../nodes/AlibabaCloudCcc/SignOutGroup/CccSignOutGroup.node';
 import { CccReadyForService } from '../../../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
 import manifest from '../../../../package.json';
 
@@ -60,5 +62,18 @@ describe('the tool descriptions models read', () => {
 		expect(description).toContain('- "NotExists.UserId": there is no such agent in this instance.');
 		expect(description).toContain('No device at all means the agent is not signed in anywhere.');
 		expect(description).toContain('Expires, Extension');
+	});
+
+	it('CCC SignOutGroup: tells a model that an OFFLINE agent is already signed out, not to be signed in', () => {
+		const description = toolDescription(new CccSignOutGroup());
+		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)": the agent is already signed out.');
+		expect(description).not.toContain('must sign in');
+		expect(description).toContain('UserState is OFFLINE');
+	});
+
+	it("CCC ListRealtimeAgentStates: names the states a model may ask for and the node's own error for too wide a query", () => {
+		const description = toolDescription(new CccListRealtimeAgentStates());
+		expect(description).toContain('from Offline, Ready, Break, Ringing, Dialing, Talking, ACW');
+		expect(description).toContain('- "CCC lists at most 10000 per query"');
 	});
 });
