@@ -1,5 +1,5 @@
 import { AnswerGate } from '../../simulator/answerGate';
-import { fireTimersDueNow } from '../harness/fakeClock';
+import { type FakeClockDriver, fireTimersDueNow } from '../harness/fakeClock';
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
 
@@ -12,13 +12,13 @@ describe('cancelling an execution', () => {
 	const simulator = useSimulator();
 	const items = [agent('alice@ccc-test'), agent('bob@ccc-test'), agent('user-test@ccc-test')];
 
-	let stopFiring: () => void;
+	let clock: FakeClockDriver;
 	beforeEach(() => {
 		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-		stopFiring = fireTimersDueNow();
+		clock = fireTimersDueNow();
 	});
 	afterEach(() => {
-		stopFiring();
+		clock.stop();
 		jest.useRealTimers();
 		jest.restoreAllMocks();
 	});

@@ -2,7 +2,7 @@ import { AnswerGate } from '../../simulator/answerGate';
 import { CccSimulator, type Fault, type SimRequest } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory } from '../../simulator/directory';
 import { loadItems } from '../../simulator/agents';
-import { fireTimersDueNow, settle } from '../harness/fakeClock';
+import { type FakeClockDriver, fireTimersDueNow, settle } from '../harness/fakeClock';
 import { runCccWorkflow, type CccRun } from '../../scripts/engine/runWorkflow';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
@@ -109,13 +109,13 @@ describe('Concurrency', () => {
 
 describe('Max Requests per Second and throttling, on fake timers', () => {
 	const START = Date.parse('2026-01-05T08:00:00Z');
-	let stopFiring: () => void;
+	let clock: FakeClockDriver;
 	beforeEach(() => {
 		jest.useFakeTimers({ now: START, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-		stopFiring = fireTimersDueNow();
+		clock = fireTimersDueNow();
 	});
 	afterEach(() => {
-		stopFiring();
+		clock.stop();
 		jest.useRealTimers();
 		jest.restoreAllMocks();
 	});
@@ -136,7 +136,7 @@ describe('Max Requests per Second and throttling, on fake timers', () => {
 			for (let sent = 1; sent <= items.length; sent++) {
 				// The next request leaves only once the clock reaches its slot, 50 ms after the one before.
 				await settle(() => simulator.requests.length >= sent);
-				await jest.advanceTimersByTimeAsync(50);
+				await clock.advance(50);
 			}
 			await settle(() => result !== undefined);
 			await run;
@@ -169,10 +169,10 @@ describe('Max Requests per Second and throttling, on fake timers', () => {
 			gate.release((request) => userOf(request) === items[0].userId);
 			await settle(() => backingOff);
 			gate.open();
-			await jest.advanceTimersByTimeAsync(999);
+			await clock.advance(999);
 			expect(usersOf(simulator.requests)).toEqual(idsOf(items.slice(0, 3)));
 			// At 1 s (base delay × 2^0) the pause ends: item 0's retry and items 3 to 5 go.
-			await jest.advanceTimersByTimeAsync(1);
+			await clock.advance(1);
 			await settle(() => result !== undefined);
 			await run;
 			expect(result!.success.map((output) => output.json.UserState)).toEqual(Array(6).fill('READY'));

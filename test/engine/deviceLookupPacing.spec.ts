@@ -1,5 +1,5 @@
 import { runCccWorkflow, type CccRun } from '../../scripts/engine/runWorkflow';
-import { fireTimersDueNow, settle } from '../harness/fakeClock';
+import { type FakeClockDriver, fireTimersDueNow, settle } from '../harness/fakeClock';
 import { credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
 const SLOT_MS = 500;
@@ -7,13 +7,13 @@ const SLOT_MS = 500;
 describe("Max Requests per Second with the agent's registered device", () => {
 	const simulator = useSimulator();
 
-	let stopFiring: () => void;
+	let clock: FakeClockDriver;
 	beforeEach(() => {
 		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'performance'] });
-		stopFiring = fireTimersDueNow();
+		clock = fireTimersDueNow();
 	});
 	afterEach(() => {
-		stopFiring();
+		clock.stop();
 		jest.useRealTimers();
 	});
 
@@ -27,7 +27,7 @@ describe("Max Requests per Second with the agent's registered device", () => {
 		for (let sent = 1; sent <= 6; sent++) {
 			// The next request, whichever action it carries, leaves only once the clock reaches its slot.
 			await settle(() => simulator().requests.length >= sent);
-			await jest.advanceTimersByTimeAsync(SLOT_MS);
+			await clock.advance(SLOT_MS);
 		}
 		await settle(() => result !== undefined);
 		await run;

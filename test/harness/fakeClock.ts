@@ -1,23 +1,43 @@
 /**
  * For engine tests on jest's fake timers: on every turn of the real event loop, fires the timers due at the current
  * fake instant, until stopped. The clock never moves by itself, so a wait that is due later (a backoff, the pacer)
- * stays pending until the test advances the clock, while a zero-delay timer (the node's yield to pending I/O before
+ * stays pending until the test calls `advance`, while a zero-delay timer (the node's yield to pending I/O before
  * each item of a window) fires as it would in n8n.
+ *
+ * Every tick is synchronous. While an asynchronous tick waits between two timers, fake-timers counts a zero-delay
+ * timer set by an I/O callback as due 1 ms later, ahead of a clock that moves only when the test says: the node's
+ * next yield would never fire and the run would hang. Two asynchronous ticks at once could also wind the clock back.
  */
-export function fireTimersDueNow(): () => void {
+export interface FakeClockDriver {
+	/** Moves the fake clock by `ms`, firing what falls due, then lets the promises and I/O it released run. */
+	advance(ms: number): Promise<void>;
+	stop(): void;
+}
+
+export function fireTimersDueNow(): FakeClockDriver {
 	let running = true;
 	void (async () => {
 		while (running) {
-			await jest.advanceTimersByTimeAsync(0);
-			await new Promise((resolve) => setImmediate(resolve));
+			jest.advanceTimersByTime(0);
+			await nextTurn();
 		}
 	})();
-	return () => {
-		running = false;
+	return {
+		advance: async (ms) => {
+			jest.advanceTimersByTime(ms);
+			await nextTurn();
+		},
+		stop: () => {
+			running = false;
+		},
 	};
 }
 
 /** Lets real I/O (the engine, the sockets) run until `condition` holds; the fake clock stays where it is. */
 export async function settle(condition: () => boolean): Promise<void> {
-	while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+	while (!condition()) await nextTurn();
+}
+
+async function nextTurn(): Promise<void> {
+	await new Promise((resolve) => setImmediate(resolve));
 }
