@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
 import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
 import { executeWorkflow, importJson, installPackage, N8N_BIN, n8nInstance, packPackage, REPO, type N8nInstance } from '../demo/n8nRuntime';
@@ -12,8 +13,10 @@ import { startSimulator } from './startSimulator';
 /**
  * The benchmark's real-n8n leg: the installed demo n8n (SQLite, `n8n execute`), the packed package, credentials in
  * n8n's database, N agents from a Code node, all four fields as expressions. Beside each CCC ReadyForService node
- * runs n8n's HTTP Request node with the same four expressions as query parameters (no credential): what any n8n node
- * pays per request. Times are the nodes' own `executionTime` from the run data, not n8n's start-up.
+ * runs n8n's HTTP Request node with the same four expressions as query parameters, once without a credential (what
+ * any n8n node pays per request) and once signed with this package's credential (the very same call). At 50 ms
+ * latency the node runs at the given Concurrency and one at a time. Times are the nodes' own `executionTime` from the
+ * run data, not n8n's start-up.
  */
 
 /** Apart from the end-to-end tests' and the demo's ports. */
@@ -43,18 +46,27 @@ const CCC_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
 const FAST = 'cccBenchFast0000';
 const SLOW = 'cccBenchSlow0000';
 const WORKFLOW_ID = 'cccBenchRealN8n0';
-/** One leg alone at latency 0, for a CPU profile of it. */
-const PROFILED = { ccc: 'cccBenchProfCcc0', peer: 'cccBenchProfPeer' } as const;
+/** One leg alone, for a CPU profile of it: each node at latency 0, and the CCC node at the given latency. */
+const PROFILED = { ccc: 'cccBenchProfCcc0', peer: 'cccBenchProfPeer', latency: 'cccBenchProfLate' } as const;
 
 /** What runs after the agents, in this order. */
 const LEGS = [
 	{ name: 'Peer 1', kind: 'peer' },
+	{ name: 'Signed Peer 1', kind: 'signedPeer' },
 	{ name: 'CCC 1', kind: 'deviceId' },
 	{ name: 'Peer 2', kind: 'peer' },
+	{ name: 'Signed Peer 2', kind: 'signedPeer' },
 	{ name: 'CCC 2', kind: 'deviceId' },
 	{ name: 'CCC Registered Device', kind: 'registeredDevice' },
 	{ name: 'CCC Latency', kind: 'latency' },
+	{ name: 'CCC Latency, One at a Time', kind: 'serialLatency' },
 ] as const;
+
+/**
+ * Agents for the one-at-a-time leg: with one request in flight there is no window and no yield, so its time per agent
+ * is what one round trip costs through n8n (the latency, the node's and n8n's work, the request helper's connection).
+ */
+const SERIAL_AGENTS = 100;
 type Leg = (typeof LEGS)[number];
 
 function cccNode(name: string, y: number, credentialId: string, concurrency: number, registered = false) {
@@ -69,12 +81,16 @@ function cccNode(name: string, y: number, credentialId: string, concurrency: num
 			...(registered ? { device: DEVICE_SOURCE.registeredDevice } : {}),
 			options: { concurrency },
 		},
-		credentials: { alibabaCloudCccApi: { id: credentialId, name: credentialId } },
+		credentials: { [CCC_CREDENTIAL_TYPE]: { id: credentialId, name: credentialId } },
 	};
 }
 
-/** n8n's HTTP Request node making the same call unsigned: the simulator refuses it, which the node takes as an answer. */
-function peerNode(name: string, y: number, url: string) {
+/**
+ * n8n's HTTP Request node making the same call. Unsigned, the simulator refuses it, which the node takes as an answer;
+ * signed with `credentialId` (this package's credential, as a predefined credential type), it is the very call the
+ * CCC node makes, signing included, through n8n's own request path.
+ */
+function peerNode(name: string, y: number, url: string, credentialId?: string) {
 	const query = (field: string, value: string) => ({ name: field, value });
 	return {
 		id: name,
@@ -96,7 +112,9 @@ function peerNode(name: string, y: number, url: string) {
 				],
 			},
 			options: { response: { response: { neverError: true } } },
+			...(credentialId ? { authentication: 'predefinedCredentialType', nodeCredentialType: CCC_CREDENTIAL_TYPE } : {}),
 		},
+		...(credentialId ? { credentials: { [CCC_CREDENTIAL_TYPE]: { id: credentialId, name: credentialId } } } : {}),
 	};
 }
 
@@ -137,17 +155,22 @@ function profiledWorkflow(id: string, leg: WorkflowNode, options: RealN8nOptions
 function benchWorkflow(fastUrl: string, options: RealN8nOptions) {
 	const legNode = (leg: Leg, y: number) => {
 		if (leg.kind === 'peer') return peerNode(leg.name, y, fastUrl);
+		if (leg.kind === 'signedPeer') return peerNode(leg.name, y, fastUrl, FAST);
 		if (leg.kind === 'latency') return cccNode(leg.name, y, SLOW, options.concurrency);
+		if (leg.kind === 'serialLatency') return cccNode(leg.name, y, SLOW, 1);
 		return cccNode(leg.name, y, FAST, options.concurrency, leg.kind === 'registeredDevice');
 	};
 	const warmUpAgents = codeNode('Warm-up Agents', 0, 50);
 	const agents = codeNode('Agents', 300, options.n);
 	const warmUp = [peerNode('Warm-up Peer', 0, fastUrl), cccNode('Warm-up CCC', 100, FAST, options.concurrency)];
+	const serialAgents = codeNode('Serial Agents', 300 + LEGS.length * 100, SERIAL_AGENTS);
 	const legs = LEGS.map((leg, index) => legNode(leg, 300 + index * 100));
-	return workflow(WORKFLOW_ID, 'CCC benchmark in a real n8n', [warmUpAgents, agents, ...warmUp, ...legs], {
-		Start: [warmUpAgents, agents],
+	const [serialLegs, otherLegs] = [legs.filter((_, index) => LEGS[index].kind === 'serialLatency'), legs.filter((_, index) => LEGS[index].kind !== 'serialLatency')];
+	return workflow(WORKFLOW_ID, 'CCC benchmark in a real n8n', [warmUpAgents, agents, serialAgents, ...warmUp, ...legs], {
+		Start: [warmUpAgents, agents, serialAgents],
 		[warmUpAgents.name]: warmUp,
-		[agents.name]: legs,
+		[agents.name]: otherLegs,
+		[serialAgents.name]: serialLegs,
 	});
 }
 
@@ -161,7 +184,8 @@ function legTimes(run: unknown, n: number): Record<Leg['name'], number> {
 	for (const leg of LEGS) {
 		const task = runData.runData[leg.name]?.[0];
 		const items = task?.data?.main?.[0]?.length ?? 0;
-		if (!task || task.error || items !== n) throw new Error(`${leg.name} gave ${items} items, not ${n}: ${task?.error?.message ?? 'no error'}`);
+		const expected = leg.kind === 'serialLatency' ? SERIAL_AGENTS : n;
+		if (!task || task.error || items !== expected) throw new Error(`${leg.name} gave ${items} items, not ${expected}: ${task?.error?.message ?? 'no error'}`);
 		times[leg.name] = task.executionTime;
 	}
 	return times;
@@ -177,12 +201,13 @@ async function setUpBuild(name: string, tarball: string, urls: { fast: string; s
 	const n8n = n8nInstance({ userFolder, port: N8N_PORT });
 	installPackage(n8n, tarball);
 	await importJson(n8n, 'credentials', [
-		{ id: FAST, name: FAST, type: 'alibabaCloudCccApi', data: credentialsFor({ url: urls.fast }) },
-		{ id: SLOW, name: SLOW, type: 'alibabaCloudCccApi', data: credentialsFor({ url: urls.slow }) },
+		{ id: FAST, name: FAST, type: CCC_CREDENTIAL_TYPE, data: credentialsFor({ url: urls.fast }) },
+		{ id: SLOW, name: SLOW, type: CCC_CREDENTIAL_TYPE, data: credentialsFor({ url: urls.slow }) },
 	]);
 	await importJson(n8n, 'workflow', benchWorkflow(urls.fast, options));
 	await importJson(n8n, 'workflow', profiledWorkflow(PROFILED.ccc, cccNode('CCC', 0, FAST, options.concurrency), options));
 	await importJson(n8n, 'workflow', profiledWorkflow(PROFILED.peer, peerNode('Peer', 0, urls.fast), options));
+	await importJson(n8n, 'workflow', profiledWorkflow(PROFILED.latency, cccNode('CCC', 0, SLOW, options.concurrency), options));
 	return { name, n8n };
 }
 
@@ -201,15 +226,19 @@ function printRows(rows: readonly Row[], options: RealN8nOptions): void {
 	const ideal = (n / concurrency) * latency;
 	console.log(`\nIn a real n8n (${n8nVersion()}, n8n execute, SQLite), N = ${n}, Concurrency ${concurrency}; each node's own executionTime:`);
 	console.log(
-		`| Engine | Build | CCC per agent (latency 0) | HTTP Request node per item | × peer | Registered device per agent | × Device ID | Wall at ${latency} ms latency | × ideal (${(ideal / 1000).toFixed(2)} s) | × max(ideal, N × per agent) |`,
+		`| Engine | Build | CCC per agent (latency 0) | HTTP Request node per item | × peer | HTTP Request node signed with the CCC credential | × signed peer | Registered device per agent | × Device ID | Wall at ${latency} ms latency | × ideal (${(ideal / 1000).toFixed(2)} s) | × max(ideal, N × per agent) | One at a time: per agent | Window: per slot turn | × one at a time |`,
 	);
-	console.log('|---|---|---|---|---|---|---|---|---|---|');
+	console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const { engine, build, times } of rows) {
 		const node = (times['CCC 1'] + times['CCC 2']) / 2;
 		const peer = (times['Peer 1'] + times['Peer 2']) / 2;
+		const signedPeer = (times['Signed Peer 1'] + times['Signed Peer 2']) / 2;
 		const wall = times['CCC Latency'];
+		// Each of the window's slots turns over N / Concurrency times; one at a time, the same turn is one agent.
+		const slotTurn = (wall * concurrency) / n;
+		const serial = times['CCC Latency, One at a Time'] / SERIAL_AGENTS;
 		console.log(
-			`| ${engine} | ${build} | ${perAgent(node, n)} | ${perAgent(peer, n)} | ${(node / peer).toFixed(2)} | ${perAgent(times['CCC Registered Device'], n)} | ${(times['CCC Registered Device'] / node).toFixed(2)} | ${(wall / 1000).toFixed(2)} s | ${(wall / ideal).toFixed(2)} | ${(wall / Math.max(ideal, node)).toFixed(2)} |`,
+			`| ${engine} | ${build} | ${perAgent(node, n)} | ${perAgent(peer, n)} | ${(node / peer).toFixed(2)} | ${perAgent(signedPeer, n)} | ${(node / signedPeer).toFixed(2)} | ${perAgent(times['CCC Registered Device'], n)} | ${(times['CCC Registered Device'] / node).toFixed(2)} | ${(wall / 1000).toFixed(2)} s | ${(wall / ideal).toFixed(2)} | ${(wall / Math.max(ideal, node)).toFixed(2)} | ${serial.toFixed(1)} ms | ${slotTurn.toFixed(1)} ms | ${(slotTurn / serial).toFixed(2)} |`,
 		);
 	}
 }
@@ -219,7 +248,7 @@ const MARKERS = { ccc: 'n8n-nodes-alibaba-ccc/dist/', peer: 'n8n-nodes-base/dist
 
 /** Runs `workflowId` under `node --cpu-prof` and returns the parts of the profile of the process that ran `marker`. */
 async function profiledRun(n8n: N8nInstance, engine: ExpressionEngine, workflowId: string, leg: keyof typeof MARKERS, keepIn?: string): Promise<ProfileShares> {
-	const folder = keepIn ? path.join(keepIn, `${engine}-${leg}`) : mkdtempSync(path.join(tmpdir(), 'ccc-bench-profile-'));
+	const folder = keepIn ? path.join(keepIn, `${engine}-${workflowId}`) : mkdtempSync(path.join(tmpdir(), 'ccc-bench-profile-'));
 	mkdirSync(folder, { recursive: true });
 	try {
 		const env = { ...n8n.env, N8N_EXPRESSION_ENGINE: engine, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}` };
@@ -235,17 +264,20 @@ async function profiledRun(n8n: N8nInstance, engine: ExpressionEngine, workflowI
 	}
 }
 
-function printProfiles(engine: ExpressionEngine, ccc: ProfileShares, peer: ProfileShares, n: number): void {
-	console.log(`\nCPU profile (node --cpu-prof), ${engine} engine, latency 0, N = ${n}: each node alone, the samples from its first to its last:`);
-	console.log('| Part | CCC node: ms per agent | share | HTTP Request node: ms per item | share |');
-	console.log('|---|---|---|---|---|');
-	const peerParts = new Map(peer.parts);
-	for (const [part, ms] of ccc.parts) {
-		const own = part.endsWith("own code");
-		const peerMs = own ? peer.parts.find(([name]) => name.endsWith('own code'))![1] : peerParts.get(part)!;
-		console.log(`| ${own ? "the node's own code" : part} | ${(ms / n).toFixed(2)} | ${((ms / ccc.windowMs) * 100).toFixed(0)} % | ${(peerMs / n).toFixed(2)} | ${((peerMs / peer.windowMs) * 100).toFixed(0)} % |`);
+type ProfileColumn = readonly [heading: string, shares: ProfileShares];
+
+function printProfiles(engine: ExpressionEngine, columns: readonly ProfileColumn[], options: RealN8nOptions): void {
+	const { n, latency } = options;
+	console.log(`\nCPU profile (node --cpu-prof), ${engine} engine, N = ${n}: each node alone, the samples from its first to its last; ms per agent (share):`);
+	console.log(`| Part | ${columns.map(([heading]) => heading.replace('LATENCY', `${latency} ms latency`)).join(' | ')} |`);
+	console.log(`|---|${columns.map(() => '---|').join('')}`);
+	const cell = (ms: number, shares: ProfileShares) => `${(ms / n).toFixed(2)} (${((ms / shares.windowMs) * 100).toFixed(0)} %)`;
+	for (const [part] of columns[0][1].parts) {
+		const own = part.endsWith('own code');
+		const msOf = (shares: ProfileShares) => shares.parts.find(([name]) => (own ? name.endsWith('own code') : name === part))![1];
+		console.log(`| ${own ? "the node's own code" : part} | ${columns.map(([, shares]) => cell(msOf(shares), shares)).join(' | ')} |`);
 	}
-	console.log(`| profiled window | ${(ccc.windowMs / n).toFixed(2)} | | ${(peer.windowMs / n).toFixed(2)} | |`);
+	console.log(`| profiled window | ${columns.map(([, shares]) => (shares.windowMs / n).toFixed(2)).join(' | ')} |`);
 }
 
 /** Builds and packs the working tree into a new temporary folder; returns the tarball (its folder is the caller's). */
@@ -275,8 +307,12 @@ export async function benchRealN8n(options: RealN8nOptions): Promise<void> {
 		if (options.profile) {
 			const { n8n } = builds[builds.length - 1];
 			for (const engine of options.engines) {
-				const [ccc, peer] = [await profiledRun(n8n, engine, PROFILED.ccc, 'ccc', options.profileDir), await profiledRun(n8n, engine, PROFILED.peer, 'peer', options.profileDir)];
-				printProfiles(engine, ccc, peer, options.n);
+				const columns: ProfileColumn[] = [
+					['CCC node, latency 0', await profiledRun(n8n, engine, PROFILED.ccc, 'ccc', options.profileDir)],
+					['HTTP Request node, latency 0', await profiledRun(n8n, engine, PROFILED.peer, 'peer', options.profileDir)],
+					['CCC node, LATENCY', await profiledRun(n8n, engine, PROFILED.latency, 'ccc', options.profileDir)],
+				];
+				printProfiles(engine, columns, options);
 			}
 		}
 	} finally {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { credentialsFor, loadItems } from '../../simulator/agents';
 import { importJson, installPackage, N8N_BIN, n8nInstance, type N8nInstance } from '../demo/n8nRuntime';
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
 	try {
 		const instance = n8nInstance({ userFolder, port: 5699 });
 		installPackage(instance);
-		await importJson(instance, 'credentials', [{ id: CREDENTIAL_ID, name: CREDENTIAL_ID, type: 'alibabaCloudCccApi', data: credentialsFor({ url }) }]);
+		await importJson(instance, 'credentials', [{ id: CREDENTIAL_ID, name: CREDENTIAL_ID, type: CCC_CREDENTIAL_TYPE, data: credentialsFor({ url }) }]);
 		await importJson(instance, 'workflow', [workflow('cccMemoryWithCcc', true), workflow('cccMemoryNoCcc0', false)]);
 		console.log(`N = ${N}, Concurrency ${CONCURRENCY}: peak RSS of a fresh \`n8n execute\` (n8n 2.41.1, Node ${process.version})`);
 		console.log('| Workflow | Peak RSS (or why it failed) |');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { credentialsFor } from '../../simulator/agents';
 import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance } from './n8nRuntime';
@@ -33,7 +34,7 @@ export async function setUpDemo(options: { simulatorPort: number; n8nPort: numbe
 		{
 			id: DEMO_CREDENTIAL_ID,
 			name: 'Alibaba Cloud CCC (demo simulator)',
-			type: 'alibabaCloudCccApi',
+			type: CCC_CREDENTIAL_TYPE,
 			data: credentialsFor(simulator),
 		},
 	]);

@@ -1,3 +1,4 @@
+import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
 import { credentialsFor } from '../../simulator/agents';
@@ -26,7 +27,7 @@ export async function runQueueDemo(options: { headless: boolean; simulatorPort: 
 		ports: { main: port, postgres: port + 2, redis: port + 3, workers: port + 4 },
 		workerCount: 2,
 		workerConcurrency: 5,
-		credentials: [{ ...credential, type: 'alibabaCloudCccApi', data: credentialsFor(simulator) }],
+		credentials: [{ ...credential, type: CCC_CREDENTIAL_TYPE, data: credentialsFor(simulator) }],
 		workflows: [queueWorkflow(credential)],
 		logLevel: 'info',
 	});
