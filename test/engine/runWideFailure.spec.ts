@@ -29,6 +29,7 @@ describe('a failure before the per-item loop, through n8n\'s engine', () => {
 		['a Custom Endpoint that is not a URL', { customEndpoint: 'ccc endpoint' }, 'Custom Endpoint "ccc endpoint" is not a URL'],
 		['a Custom Endpoint with a path', { customEndpoint: 'http://127.0.0.1:1/ccc/' }, 'must not have a path'],
 		['a credential without its secret', { accessKeySecret: '' }, 'needs both an AccessKey ID and an AccessKey Secret'],
+		['an AccessKey ID holding half a character, signed V1', { accessKeyId: 'LTAI\uD83D', signatureVersion: 'v1' }, 'The AccessKey ID in the Alibaba Cloud CCC credential holds a character'],
 		['an unknown region', { customEndpoint: '', region: 'mars-1' }, 'Unknown CCC region "mars-1"'],
 	])('%s fails every item alike on the error output (lookup included), nothing on the success output', async (_name, credential, message) => {
 		const result = await runCccWorkflow({

@@ -50,6 +50,21 @@ describe('CCC TakeBreak through n8n\'s engine', () => {
 	describe('with JSON answers', () => {
 		const simulator = useSimulator();
 
+		it('tells that an agent who is not signed in signs in first, without speaking of readying', async () => {
+			const result = await runCccWorkflow({
+				nodeType: TAKE_BREAK_NODE_TYPE,
+				items: [item('grace@ccc-test')],
+				parameters: takeBreakParameters,
+				credentials: credentialsFor(simulator()),
+				onError: 'continueErrorOutput',
+			});
+			expect(result.errors[0].json.details).toMatchObject({
+				code: 'InvalidOperation.UserState',
+				agentState: 'OFFLINE',
+				hint: 'The agent is not signed in: only a signed-in agent takes a break; the agent signs in to the CCC workbench (or app) first, then run again',
+			});
+		});
+
 		it('signs with an STS token', async () => {
 			const result = await runCccWorkflow({
 				nodeType: TAKE_BREAK_NODE_TYPE,

@@ -37,8 +37,6 @@ export const ON_CALL_STATES: readonly AgentState[] = AGENT_STATE_NAMES.filter((s
 export const SYSTEM_BREAK_CODES = {
 	/** Just went online, not yet ready: where the workbench leaves an agent who signs in. */
 	warmUp: 'Warm-up',
-	ringingTimeout: 'RingingTimeout',
-	rejectCall: 'RejectCall',
 } as const;
 
 /**

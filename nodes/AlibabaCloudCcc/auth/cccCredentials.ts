@@ -12,6 +12,9 @@ export interface CccCredentials extends AccessKey {
 	readonly signatureVersion: SignatureVersion;
 }
 
+/** What an AccessKey ID is made of (`LTAI…`, `STS.…`). */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
 function text(data: ICredentialDataDecryptedObject, field: string): string {
 	const value = data[field];
 	return typeof value === 'string' ? value.trim() : '';
@@ -23,6 +26,12 @@ export function readCccCredentials(data: ICredentialDataDecryptedObject): CccCre
 	if (!accessKeyId || !accessKeySecret) {
 		throw new UserError(
 			'The Alibaba Cloud CCC credential needs both an AccessKey ID and an AccessKey Secret: fill them in the credential',
+		);
+	}
+	// It goes into every request as sent (the query under V1, a header under V3), so anything else fails on the way.
+	if (!VISIBLE_ASCII.test(accessKeyId)) {
+		throw new UserError(
+			'The AccessKey ID in the Alibaba Cloud CCC credential holds a character other than letters, digits and ASCII punctuation (half of a character, a space, a non-ASCII letter): copy it again from the RAM console',
 		);
 	}
 	const securityToken = text(data, 'securityToken');

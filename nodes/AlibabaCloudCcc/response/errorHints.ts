@@ -15,9 +15,10 @@ export interface HintFacts extends HintContext {
 
 const orList = (states: readonly string[]) => (states.length > 1 ? `${states.slice(0, -1).join(', ')} or ${states.at(-1)}` : (states[0] ?? ''));
 
-/** Where a state's own hint would mislead for one action: signing out an agent who is not signed in. */
+/** Where a state's own hint (written for readying) would mislead for another action. */
 const ACTION_STATE_HINTS: Readonly<Record<string, Partial<Record<AgentState, string>>>> = {
 	SignOutGroup: { OFFLINE: 'The agent is already signed out (OFFLINE): nothing to do' },
+	TakeBreak: { OFFLINE: 'The agent is not signed in: only a signed-in agent takes a break; the agent signs in to the CCC workbench (or app) first, then run again' },
 };
 
 /** OFFLINE and the call states explain themselves (see AGENT_STATES); for the rest, what CCC expected. */

@@ -23,4 +23,14 @@ describe('readCccCredentials', () => {
 			expect(() => readCccCredentials(data)).toThrow('needs both an AccessKey ID and an AccessKey Secret');
 		},
 	);
+
+	it.each(['LTAI\uD83D', 'LTAI 5t', 'LTAIé'])('refuses an AccessKey ID that cannot be sent as it is (%j), without repeating it', (accessKeyId) => {
+		expect(() => readCccCredentials({ accessKeyId, accessKeySecret: 's' })).toThrow(
+			/^The AccessKey ID in the Alibaba Cloud CCC credential holds a character other than letters, digits and ASCII punctuation .*: copy it again from the RAM console$/,
+		);
+	});
+
+	it('takes an STS AccessKey ID as it is', () => {
+		expect(readCccCredentials({ accessKeyId: 'STS.NUgYrLnoC37mZZCNnAbez2nP', accessKeySecret: 's' }).accessKeyId).toBe('STS.NUgYrLnoC37mZZCNnAbez2nP');
+	});
 });
