@@ -9,7 +9,7 @@
  * next yield would never fire and the run would hang. Two asynchronous ticks at once could also wind the clock back.
  */
 export interface FakeClockDriver {
-	/** Moves the fake clock by `ms`, firing what falls due, then lets the promises and I/O it released run. */
+	/** Moves the fake clock by `ms`, firing what falls due and letting what it released run, one millisecond at a time. */
 	advance(ms: number): Promise<void>;
 	stop(): void;
 }
@@ -23,9 +23,13 @@ export function fireTimersDueNow(): FakeClockDriver {
 		}
 	})();
 	return {
+		// A millisecond at a time, so that what a timer released runs at that timer's instant (a request leaving at its
+		// slot is stamped there, not at the end of the advance).
 		advance: async (ms) => {
-			jest.advanceTimersByTime(ms);
-			await nextTurn();
+			for (let step = 0; step < ms; step++) {
+				jest.advanceTimersByTime(1);
+				await nextTurn();
+			}
 		},
 		stop: () => {
 			running = false;

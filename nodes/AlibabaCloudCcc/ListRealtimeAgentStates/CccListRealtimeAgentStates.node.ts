@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AGENT_STATE_NAMES, AGENT_STATES } from '../agent/agentStates';
+import { AGENT_STATE_NAMES, AGENT_STATES, SYSTEM_BREAK_CODES } from '../agent/agentStates';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
 import { type CccToolText, INSTANCE_ID_INPUT, toolDescriptionProperty } from '../tool/cccTool';
 import { listRealtimeAgentStates } from './listRealtimeAgentStates';
@@ -29,7 +29,7 @@ const LIST_REALTIME_AGENT_STATES_TOOL: CccToolText = {
 		{ field: RETURN_ALL, format: 'true to list every agent the query matches, false to stop at Limit' },
 		{ field: LIMIT, format: `the most agents to list, from 1 to ${MAX_AGENTS_PER_QUERY}`, mayBeEmpty: 'when Return All is true' },
 	],
-	returns: `one JSON object per agent, with ${Object.keys(REALTIME_AGENT_STATE_TYPES).join(', ')}. State is one of ${REPORT_STATES}; BreakCode says why an agent is on a break (Warm-up: just signed in). No object at all means no agent matches.`,
+	returns: `one JSON object per agent, with ${Object.keys(REALTIME_AGENT_STATE_TYPES).join(', ')}. State is one of ${REPORT_STATES}; BreakCode says why an agent is on a break (${SYSTEM_BREAK_CODES.warmUp}: just signed in). No object at all means no agent matches.`,
 	errors: [
 		`"CCC lists at most ${MAX_AGENTS_PER_QUERY} per query": the query matches more agents than CCC lists. Narrow it with States, Skill Group ID or Agent IDs, or set a Limit; do not retry as it is.`,
 		'"NotExists.InstanceId": there is no such instance. Ask the user for the right Instance ID; do not guess another one.',

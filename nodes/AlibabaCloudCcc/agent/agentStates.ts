@@ -11,14 +11,23 @@ export interface AgentStateInfo {
 	readonly onCall?: true;
 }
 
+/** Break codes CCC sets itself (it has others, such as RingingTimeout, that nothing here needs). */
+export const SYSTEM_BREAK_CODES = {
+	/** Just went online, not yet ready: where the workbench leaves an agent who signs in. */
+	warmUp: 'Warm-up',
+} as const;
+
+/** What an agent who is not signed in does first, whatever the action. */
+export const SIGN_IN_FIRST = 'the agent signs in to the CCC workbench (or app) first, then run again';
+
 const TABLE = {
 	OFFLINE: {
 		report: 'Offline',
 		meaning: 'not signed in (not online in any skill group)',
-		hint: 'The agent is not signed in: the agent signs in to the CCC workbench (or app) first, then run again; readying does not sign an agent in',
+		hint: `The agent is not signed in: ${SIGN_IN_FIRST}; readying does not sign an agent in`,
 	},
 	READY: { report: 'Ready', meaning: 'idle; calls are routed to the agent' },
-	BREAK: { report: 'Break', meaning: 'on a break; just signed in (break code Warm-up), or a break of their own (lunch, meeting)' },
+	BREAK: { report: 'Break', meaning: `on a break; just signed in (break code ${SYSTEM_BREAK_CODES.warmUp}), or a break of their own (lunch, meeting)` },
 	RINGING: { report: 'Ringing', meaning: 'a call is offered', hint: 'The agent is on a call (a call is ringing): run it again after the call', onCall: true },
 	DIALING: { report: 'Dialing', meaning: 'dialling out', hint: 'The agent is on a call (dialling out): run it again after the call', onCall: true },
 	TALKING: { report: 'Talking', meaning: 'in a call', hint: 'The agent is on a call: run it again after the call', onCall: true },
@@ -33,11 +42,6 @@ export const AGENT_STATE_NAMES = Object.keys(TABLE) as AgentState[];
 
 export const ON_CALL_STATES: readonly AgentState[] = AGENT_STATE_NAMES.filter((state) => AGENT_STATES[state].onCall);
 
-/** Break codes CCC sets itself; any other code is the customer's own. */
-export const SYSTEM_BREAK_CODES = {
-	/** Just went online, not yet ready: where the workbench leaves an agent who signs in. */
-	warmUp: 'Warm-up',
-} as const;
 
 /**
  * The state a text names, in either of CCC's spellings and any case (CCC's own examples mix them: `"Ready"`,

@@ -28,7 +28,8 @@ export function readCccCredentials(data: ICredentialDataDecryptedObject): CccCre
 			'The Alibaba Cloud CCC credential needs both an AccessKey ID and an AccessKey Secret: fill them in the credential',
 		);
 	}
-	// It goes into every request as sent (the query under V1, a header under V3), so anything else fails on the way.
+	// It goes into every request (percent-encoded in V1's query, as it is in V3's Authorization header), where
+	// anything else fails on the way or is not the ID the console shows.
 	if (!VISIBLE_ASCII.test(accessKeyId)) {
 		throw new UserError(
 			'The AccessKey ID in the Alibaba Cloud CCC credential holds a character other than letters, digits and ASCII punctuation (half of a character, a space, a non-ASCII letter): copy it again from the RAM console',

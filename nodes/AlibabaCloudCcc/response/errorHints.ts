@@ -1,4 +1,4 @@
-import { AGENT_STATES, agentStateOf, type AgentState } from '../agent/agentStates';
+import { AGENT_STATES, agentStateOf, SIGN_IN_FIRST, type AgentState } from '../agent/agentStates';
 import type { StateRefusal } from './stateRefusal';
 
 /** What the node knows of a call beyond CCC's answer that changes the advice. */
@@ -18,7 +18,7 @@ const orList = (states: readonly string[]) => (states.length > 1 ? `${states.sli
 /** Where a state's own hint (written for readying) would mislead for another action. */
 const ACTION_STATE_HINTS: Readonly<Record<string, Partial<Record<AgentState, string>>>> = {
 	SignOutGroup: { OFFLINE: 'The agent is already signed out (OFFLINE): nothing to do' },
-	TakeBreak: { OFFLINE: 'The agent is not signed in: only a signed-in agent takes a break; the agent signs in to the CCC workbench (or app) first, then run again' },
+	TakeBreak: { OFFLINE: `The agent is not signed in: only a signed-in agent takes a break; ${SIGN_IN_FIRST}` },
 };
 
 /** OFFLINE and the call states explain themselves (see AGENT_STATES); for the rest, what CCC expected. */
