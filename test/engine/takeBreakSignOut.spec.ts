@@ -23,6 +23,12 @@ const takeBreakParameters = { instanceId: '={{ $json.instanceId }}', userId: '={
 const signOutParameters = { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} };
 const item = (userId: string, code = 'lunch') => ({ instanceId: 'ccc-test', userId, code });
 
+/** The error item's details when `userId`, an agent who is not signed in, goes through the node. */
+async function offlineRefusal(nodeType: string, parameters: Parameters<typeof runCccWorkflow>[0]['parameters'], userId: string, simulator: Parameters<typeof credentialsFor>[0]) {
+	const result = await runCccWorkflow({ nodeType, items: [item(userId)], parameters, credentials: credentialsFor(simulator), onError: 'continueErrorOutput' });
+	return result.errors[0].json.details;
+}
+
 describe('CCC TakeBreak through n8n\'s engine', () => {
 	describe.each(ANSWER_FORMATS)('with %s', (_name, options) => {
 		const simulator = useSimulator(options);
@@ -51,14 +57,7 @@ describe('CCC TakeBreak through n8n\'s engine', () => {
 		const simulator = useSimulator();
 
 		it('tells that an agent who is not signed in signs in first, without speaking of readying', async () => {
-			const result = await runCccWorkflow({
-				nodeType: TAKE_BREAK_NODE_TYPE,
-				items: [item('grace@ccc-test')],
-				parameters: takeBreakParameters,
-				credentials: credentialsFor(simulator()),
-				onError: 'continueErrorOutput',
-			});
-			expect(result.errors[0].json.details).toMatchObject({
+			expect(await offlineRefusal(TAKE_BREAK_NODE_TYPE, takeBreakParameters, 'grace@ccc-test', simulator())).toMatchObject({
 				code: 'InvalidOperation.UserState',
 				agentState: 'OFFLINE',
 				hint: 'The agent is not signed in: only a signed-in agent takes a break; the agent signs in to the CCC workbench (or app) first, then run again',
@@ -130,14 +129,7 @@ describe('CCC SignOutGroup through n8n\'s engine', () => {
 		);
 
 		it('tells that an agent who is not signed in is already signed out, rather than to sign in', async () => {
-			const result = await runCccWorkflow({
-				nodeType: SIGN_OUT_GROUP_NODE_TYPE,
-				items: [item('erin@ccc-test')],
-				parameters: signOutParameters,
-				credentials: credentialsFor(simulator()),
-				onError: 'continueErrorOutput',
-			});
-			expect(result.errors[0].json.details).toMatchObject({
+			expect(await offlineRefusal(SIGN_OUT_GROUP_NODE_TYPE, signOutParameters, 'erin@ccc-test', simulator())).toMatchObject({
 				code: 'InvalidOperation.UserState',
 				agentState: 'OFFLINE',
 				hint: 'The agent is already signed out (OFFLINE): nothing to do',
