@@ -70,13 +70,14 @@ function stamp(entry: SimLogEntry | undefined): void {
 	if (entry) entry.answeredAt = Date.now();
 }
 
-/** Query decoding as a gateway does it: `+` is a space. */
+/** Query decoding as a gateway does it: `+` is a space, and a value runs from the pair's first `=` to its end. */
 function parsePairs(text: string): Record<string, string> {
 	const params: Record<string, string> = {};
+	const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, ' '));
 	for (const pair of text.split('&')) {
 		if (!pair) continue;
-		const [name, value = ''] = pair.split('=').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
-		params[name] = value;
+		const split = pair.indexOf('=');
+		params[decode(split === -1 ? pair : pair.slice(0, split))] = split === -1 ? '' : decode(pair.slice(split + 1));
 	}
 	return params;
 }

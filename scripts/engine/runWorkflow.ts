@@ -28,7 +28,7 @@ export const SIGN_OUT_GROUP_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccSignOutGroup';
 export const LIST_REALTIME_AGENT_STATES_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccListRealtimeAgentStates';
 const ITEMS_NODE_TYPE = 'test.testItems';
 
-const nodeTypeRegistry: Record<string, INodeType> = {
+const nodeTypeRegistry: Record<string, INodeType | IVersionedNodeType> = {
 	[CCC_NODE_TYPE]: new CccReadyForService(),
 	[LIST_DEVICES_NODE_TYPE]: new CccListDevices(),
 	[TAKE_BREAK_NODE_TYPE]: new CccTakeBreak(),
@@ -36,6 +36,11 @@ const nodeTypeRegistry: Record<string, INodeType> = {
 	[LIST_REALTIME_AGENT_STATES_NODE_TYPE]: new CccListRealtimeAgentStates(),
 	[ITEMS_NODE_TYPE]: new TestItems(),
 };
+
+/** Adds a node type that is not ours (n8n's HTTP Request node, loaded from the installed n8n) to what workflows can use. */
+export function registerNodeType(type: string, nodeType: INodeType | IVersionedNodeType): void {
+	nodeTypeRegistry[type] = nodeType;
+}
 
 const nodeTypes: INodeTypes = {
 	getByName: (type: string): INodeType | IVersionedNodeType => nodeTypeRegistry[type],
@@ -85,6 +90,8 @@ export interface CccRun {
 export interface CccWorkflow {
 	/** The CCC node under test (default: CCC ReadyForService). */
 	readonly nodeType?: string;
+	/** Its version (default 1). */
+	readonly typeVersion?: number;
 	/** n8n's "Always Output Data" setting of that node. */
 	readonly alwaysOutputData?: boolean;
 	/** n8n's "Retry On Fail" setting of that node, with its Max Tries and Wait Between Tries (ms). */
@@ -102,6 +109,7 @@ export interface CccWorkflow {
 /** Runs Test Items → a CCC node through n8n's real `WorkflowExecute`, and returns what the CCC node output. */
 export async function runCccWorkflow({
 	nodeType = CCC_NODE_TYPE,
+	typeVersion = 1,
 	alwaysOutputData = false,
 	retryOnFail,
 	items,
@@ -134,7 +142,7 @@ export async function runCccWorkflow({
 				id: 'ccc',
 				name: 'CCC',
 				type: nodeType,
-				typeVersion: 1,
+				typeVersion,
 				position: [200, 0],
 				parameters,
 				alwaysOutputData,

@@ -1,12 +1,12 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { FORM_CONTENT_TYPE } from '../signing/formBody';
 import { signRpcRequest } from '../signing/signRpcRequest';
 import type { SigningMoment } from '../signing/types';
 import type { CccCredentials } from './cccCredentials';
 import { CLOCK_OFFSET_HEADER } from './clockOffset';
 import { resolveEndpoint } from './endpoint';
+import { requestParams, type IncomingOptions } from './requestParams';
 
 export const CCC_API_VERSION = '2020-07-01';
 
@@ -21,6 +21,9 @@ const SIGNING_PARAMS = new Set([
 	'SignatureVersion',
 	'Timestamp',
 ]);
+
+/** What keeps both of n8n's request helpers from following a redirect. */
+const NO_REDIRECTS = { disableFollowRedirect: true, followRedirect: false, followAllRedirects: false, maxRedirects: 0 } as const;
 
 /** Headers that signing sets itself, and the transport's clock hint, which must not go on the wire. */
 const isReplacedHeader = (name: string) => {
@@ -41,43 +44,10 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 	return key === undefined ? undefined : String(headers[key]);
 }
 
-/** `name=value&…` pairs; in a form body (not in our URLs, which never carry a literal `+`) `+` is a space. */
-function decodePairs(text: string, plusIsSpace: boolean): IDataObject {
-	const decode = (part: string) => decodeURIComponent(plusIsSpace ? part.replace(/\+/g, ' ') : part);
-	return Object.fromEntries(
-		text
-			.split('&')
-			.filter(Boolean)
-			.map((pair) => {
-				const [name, value = ''] = pair.split('=');
-				return [decode(name), decode(value)];
-			}),
-	);
-}
-
-/**
- * The options as n8n hands them over: `url`, `qs` and `body` from our transport; `uri` and `form` from n8n's legacy
- * request helper, which the HTTP Request node uses.
- */
-interface IncomingOptions extends IHttpRequestOptions {
-	uri?: string;
-	form?: unknown;
-}
-
-/** Form-body parameters: an object, or form-encoded text (what we sent before, when n8n hands it back). */
-function formParams(body: unknown): IDataObject {
-	if (body === undefined || body === null || body === '') return {};
-	if (typeof body === 'string') return decodePairs(body, true);
-	if (typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype) return body as IDataObject;
-	throw new UserError(
-		`A CCC request takes its parameters in the query or in an ${FORM_CONTENT_TYPE} body: send the body as form parameters`,
-	);
-}
-
 /** The parameters that will be signed, as text, without those signing adds itself. */
-function rpcParams(...sources: IDataObject[]): Record<string, string> {
+function rpcParams(source: IDataObject): Record<string, string> {
 	const params: Record<string, string> = {};
-	for (const [name, value] of Object.entries(Object.assign({}, ...sources) as IDataObject)) {
+	for (const [name, value] of Object.entries(source)) {
 		const text = SIGNING_PARAMS.has(name) ? undefined : paramText(name, value);
 		if (text !== undefined) params[name] = text;
 	}
@@ -106,9 +76,9 @@ export function signHttpRequest(
 ): IHttpRequestOptions {
 	const endpoint = resolveEndpoint(credentials);
 	const incomingHeaders = options.headers ?? {};
-	const url = options.url ?? options.uri ?? '';
-	const params = rpcParams(decodePairs(url.split('?')[1] ?? '', false), options.qs ?? {});
-	const { Action: bodyAction, Version: bodyVersion, ...body } = rpcParams(formParams(options.body), formParams(options.form));
+	const given = requestParams(options);
+	const params = rpcParams(given.query);
+	const { Action: bodyAction, Version: bodyVersion, ...body } = rpcParams(given.body);
 	const {
 		Action: action = bodyAction ?? headerValue(incomingHeaders, 'x-acs-action'),
 		Version: version = bodyVersion ?? headerValue(incomingHeaders, 'x-acs-version') ?? CCC_API_VERSION,
@@ -128,8 +98,9 @@ export function signHttpRequest(
 		url: `${endpoint.origin}/?${signed.query}`,
 		headers: { ...headers, accept: 'application/json', ...signed.headers },
 		// CCC's API never redirects: a signed request (an STS token with it) must not go to wherever a 3xx points,
-		// whoever sent it (the node, or n8n running the credential's test).
-		disableFollowRedirect: true,
+		// whoever sent it and through either of n8n's request helpers (the legacy one, which the HTTP Request node
+		// uses, reads only followRedirect / followAllRedirects / maxRedirects).
+		...NO_REDIRECTS,
 		body: signed.body,
 	};
 	for (const replaced of ['qs', 'baseURL', 'uri', 'form'] as const) delete signedOptions[replaced];
