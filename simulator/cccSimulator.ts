@@ -53,6 +53,8 @@ export interface SimulatorOptions {
 	readonly forceXml?: boolean;
 	/** Render numbers and booleans of `Data` as strings, as Alibaba's own examples show them. */
 	readonly stringlyTyped?: boolean;
+	/** The most entries a paged report serves per page, whatever PageSize asks: a gateway or proxy that caps pages. */
+	readonly pageSizeCap?: number;
 	/** Added before every answer, to play a distant gateway. */
 	readonly latencyMs?: number;
 	/** How far the simulator's clock is ahead of the machine's. */
@@ -112,6 +114,12 @@ export class CccSimulator {
 
 	/** Decides, per request that passed authentication, whether to misbehave. */
 	faults: (request: SimRequest) => Fault | undefined = () => undefined;
+
+	/**
+	 * Rewrites a successful answer's `Data` before it is sent, to play a gateway (or a proxy) whose answers are not of
+	 * CCC's documented shape: a page short of its TotalCount, a field left out.
+	 */
+	reshape: ((request: SimRequest, data: unknown) => unknown) | undefined;
 
 	private readonly server: Server;
 
@@ -198,7 +206,8 @@ export class CccSimulator {
 				await this.misbehave(fault, response, format, requestId);
 				return stamp(entry);
 			}
-			const data = this.handlers[authenticated.action](authenticated);
+			const answered = this.handlers[authenticated.action](authenticated);
+			const data = this.reshape ? this.reshape(authenticated, answered) : answered;
 			const entry = this.log(authenticated, receivedAt, 200, 'OK');
 			await this.gate?.pass(authenticated);
 			await this.answer(response, format, `${authenticated.action}Response`, 200, {
@@ -299,7 +308,12 @@ export class CccSimulator {
 		ListDevices: (request) => this.listDevices(request),
 		ListRealtimeAgentStates: ({ params }) => {
 			const { instanceId, instance } = this.instanceOf(params);
-			return listRealtimeAgentStates(instanceId, instance, params, { now: this.now(), since: this.startedAt, stringly: this.options.stringlyTyped });
+			return listRealtimeAgentStates(instanceId, instance, params, {
+				now: this.now(),
+				since: this.startedAt,
+				stringly: this.options.stringlyTyped,
+				pageSizeCap: this.options.pageSizeCap,
+			});
 		},
 		GetRealtimeInstanceStates: ({ params }) => {
 			const { instanceId, instance } = this.instanceOf(params);

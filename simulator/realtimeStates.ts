@@ -45,6 +45,8 @@ export interface ReportOptions {
 	readonly since: number;
 	/** Numbers and booleans as strings, as Alibaba's own examples show them. */
 	readonly stringly?: boolean;
+	/** The most entries served per page, whatever PageSize asks (pages are then counted in that size). */
+	readonly pageSizeCap?: number;
 }
 
 const scalar = (value: number | boolean, stringly?: boolean) => (stringly ? String(value) : value);
@@ -75,7 +77,7 @@ function entryOf(instanceId: string, agentId: string, agent: SimAgent, { now, si
 /** ListRealtimeAgentStates with CCC's rules: required page bounds up to 100, at most 20 Agent IDs, report states. */
 export function listRealtimeAgentStates(instanceId: string, instance: SimInstance, params: Params, options: ReportOptions): Record<string, unknown> {
 	const pageNumber = pageBound(params, 'PageNumber', MAX_PAGE_NUMBER);
-	const pageSize = pageBound(params, 'PageSize', MAX_PAGE_SIZE);
+	const pageSize = Math.min(pageBound(params, 'PageSize', MAX_PAGE_SIZE), options.pageSizeCap ?? MAX_PAGE_SIZE);
 	const agentIds = jsonList(params, 'AgentIdList');
 	if (agentIds && agentIds.length > MAX_AGENT_IDS) throw invalidParameter('AgentIdList', `it lists ${agentIds.length} agents, more than ${MAX_AGENT_IDS}`);
 	const states = jsonList(params, 'StateList')?.map((report) => {

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { INSTANCE_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { agentStateOf, AGENT_STATES } from '../agent/agentStates';
+import { listPages, type ListedPage, type Listing } from '../execution/listPages';
 import { runCccCalls, type CccItemCalls } from '../execution/runCccAction';
 import { readBoolean, readRequiredText, readText, readTextList, readWholeNumber } from '../params/readParameter';
 import type { CccEnvelope } from '../response/cccEnvelope';
@@ -15,7 +16,7 @@ import {
 	SKILL_GROUP_ID,
 	STATES,
 } from './listRealtimeAgentStatesFields';
-import { REALTIME_PAGE_TYPES, type RealtimePage } from './realtimeAgentStates';
+import { REALTIME_PAGE_TYPES, unexpectedRealtimePage, type RealtimePage } from './realtimeAgentStates';
 
 /** What one item asks for. */
 interface Query {
@@ -57,70 +58,87 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): Query {
 const chunksOf = <T>(list: readonly T[], size: number): T[][] =>
 	Array.from({ length: Math.ceil(list.length / size) }, (_, index) => list.slice(index * size, (index + 1) * size));
 
-function tooManyAgents(context: IExecuteFunctions, itemIndex: number, total: number): NodeOperationError {
-	return new NodeOperationError(
-		context.getNode(),
-		`The query of item ${itemIndex} matches ${total} agents; CCC lists at most ${MAX_AGENTS_PER_QUERY} per query (${REALTIME_LIMITS.maxPageNumber} pages of ${REALTIME_LIMITS.maxPageSize})`,
-		{ description: 'Narrow it with States, Skill Group ID or Agent IDs, or turn off Return All and set a Limit', itemIndex },
-	);
+const NARROWING = 'Narrow it with States, Skill Group ID or Agent IDs, or turn off Return All and set a Limit';
+
+/** One page of the query's answer, typed, with the entries and count a listing reads. */
+interface AnsweredPage extends ListedPage {
+	readonly envelope: CccEnvelope;
 }
 
 /**
- * Every page of the query for `agentIds` (all agents when undefined), until `wanted` agents are in or the list ends.
- * The page size stays the same across pages, so that page numbers keep meaning the same offsets.
+ * The agents of `agentIds` (all agents when undefined) that the query matches, up to `wanted`, each once. A States
+ * filter goes to CCC while the answer fits on one page; past that, the pages are read without it and the states
+ * kept here, since an agent who changes state between two filtered pages would move past a page boundary.
  */
-async function pagesOf(
+async function agentsOf(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	calls: CccItemCalls,
 	query: Query,
 	agentIds: readonly string[] | undefined,
 	wanted: number,
-): Promise<CccEnvelope[]> {
-	const pageSize = Math.min(REALTIME_LIMITS.maxPageSize, wanted);
-	const body = {
-		...(agentIds ? { AgentIdList: JSON.stringify(agentIds) } : {}),
-		...(query.states.length > 0 ? { StateList: JSON.stringify(query.states) } : {}),
-	};
-	const answers: CccEnvelope[] = [];
-	let listed = 0;
-	for (let page = 1; listed < wanted; page++) {
+): Promise<Listing<AnsweredPage>> {
+	const fetchPage = (states: readonly string[]) => async (pageNumber: number, pageSize: number): Promise<AnsweredPage> => {
+		const body = {
+			...(agentIds ? { AgentIdList: JSON.stringify(agentIds) } : {}),
+			...(states.length > 0 ? { StateList: JSON.stringify(states) } : {}),
+		};
 		const { envelope } = await calls.call({
 			action: 'ListRealtimeAgentStates',
 			dataTypes: REALTIME_PAGE_TYPES,
-			params: { InstanceId: query.instanceId, SkillGroupId: query.skillGroupId, PageNumber: String(page), PageSize: String(pageSize) },
+			unexpectedData: unexpectedRealtimePage,
+			params: { InstanceId: query.instanceId, SkillGroupId: query.skillGroupId, PageNumber: String(pageNumber), PageSize: String(pageSize) },
 			...(Object.keys(body).length > 0 ? { body } : {}),
 		});
-		answers.push(envelope);
-		const { List: list = [], TotalCount: total = 0 } = (envelope.Data ?? {}) as RealtimePage;
-		listed += list.length;
-		if (list.length < pageSize || page * pageSize >= total || listed >= wanted) break;
-		// Known from the first page: a query past CCC's last page number is refused before it is sent.
-		if (page === REALTIME_LIMITS.maxPageNumber || (wanted === Number.POSITIVE_INFINITY && total > MAX_AGENTS_PER_QUERY)) {
-			throw tooManyAgents(context, itemIndex, total);
-		}
+		const { List: entries = [], TotalCount: totalCount = 0 } = (envelope.Data ?? {}) as RealtimePage;
+		return { envelope, entries, totalCount };
+	};
+	const paging = {
+		// A group of Agent IDs is read whole, so that a Limit takes the first agents in the order asked.
+		pageSize: agentIds ? REALTIME_LIMITS.maxPageSize : Math.min(REALTIME_LIMITS.maxPageSize, wanted),
+		maxPageNumber: REALTIME_LIMITS.maxPageNumber,
+		wanted: agentIds ? agentIds.length : wanted,
+		keyOf: (agent: IDataObject) => String(agent.AgentId),
+		noun: 'agents',
+		narrowing: NARROWING,
+	};
+	if (query.states.length === 0) return await listPages(context.getNode(), itemIndex, fetchPage([]), paging);
+	const filtered = await fetchPage(query.states)(1, paging.pageSize);
+	if (filtered.entries.length >= Math.min(filtered.totalCount, paging.wanted)) {
+		return { entries: filtered.entries.slice(0, paging.wanted), pages: [filtered] };
 	}
-	return answers;
+	const states = new Set(query.states.map(agentStateOf));
+	const keep = (agent: IDataObject) => states.has(agentStateOf(String(agent.State ?? '')));
+	return await listPages(context.getNode(), itemIndex, fetchPage([]), { ...paging, keep, narrowing: 'Narrow it with Skill Group ID or Agent IDs (States over more than one page are read as every state, so they do not narrow it), or turn off Return All and set a Limit' });
+}
+
+function tooManyAgentIds(context: IExecuteFunctions, itemIndex: number, count: number): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Agent IDs holds ${count} agents in item ${itemIndex}; CCC lists at most ${MAX_AGENTS_PER_QUERY} per query`,
+		{ description: `Give at most ${MAX_AGENTS_PER_QUERY} Agent IDs, or leave the field empty for all agents`, itemIndex },
+	);
 }
 
 /**
  * Per input item, the agents its query matches, one output item each: every page CCC has (pages of at most 100, page
- * numbers up to 100), and for more Agent IDs than CCC takes at once, one query per 20 merged in the order asked.
+ * numbers up to 100), each agent once, and for more Agent IDs than CCC takes at once, one query per 20 merged in the
+ * order asked.
  */
 export async function listRealtimeAgentStates(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runCccCalls(this, async (itemIndex, calls, options): Promise<IDataObject[]> => {
 		const query = readQuery(this, itemIndex);
+		if (query.agentIds.length > MAX_AGENTS_PER_QUERY) throw tooManyAgentIds(this, itemIndex, query.agentIds.length);
 		const groups = query.agentIds.length > 0 ? chunksOf(query.agentIds, REALTIME_LIMITS.maxAgentIds) : [undefined];
 		const answers: CccEnvelope[] = [];
-		let agents: IDataObject[] = [];
+		const agents: IDataObject[] = [];
 		for (const agentIds of groups) {
 			if (agents.length >= query.wanted) break;
-			const pages = await pagesOf(this, itemIndex, calls, query, agentIds, query.wanted - agents.length);
-			answers.push(...pages);
-			const listed = pages.flatMap((page) => ((page.Data ?? {}) as RealtimePage).List ?? []);
+			const { entries, pages } = await agentsOf(this, itemIndex, calls, query, agentIds, query.wanted - agents.length);
+			answers.push(...pages.map((page) => page.envelope));
 			const position = (agent: IDataObject) => agentIds?.indexOf(String(agent.AgentId)) ?? 0;
 			// CCC answers in its own order; each group keeps the order the Agent IDs were given in.
-			agents = agents.concat(agentIds ? [...listed].sort((a, b) => position(a) - position(b)) : listed);
+			agents.push(...(agentIds ? [...entries].sort((a, b) => position(a) - position(b)) : entries));
 		}
 		return options.simplify ? agents.slice(0, query.wanted) : answers;
 	});

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldTypes } from '../response/normalizeFields';
+import { kindOf, quoted } from '../response/describeValue';
+import { normalizeFields, type FieldTypes } from '../response/normalizeFields';
 
 /** One agent of ListRealtimeAgentStates' `Data.List`, typed as the official SDK's models type it. */
 export const REALTIME_AGENT_STATE_TYPES: FieldTypes = {
@@ -33,4 +34,31 @@ export const REALTIME_PAGE_TYPES: FieldTypes = {
 export interface RealtimePage extends IDataObject {
 	TotalCount?: number;
 	List?: IDataObject[];
+}
+
+/** What makes one decoded entry of the page's `List` unlike an agent, if anything. */
+function unexpectedAgent(entry: unknown, position: string): string | undefined {
+	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `${position} is ${kindOf(entry)}, not an agent: ${quoted(entry)}`;
+	const { AgentId } = normalizeFields(entry, REALTIME_AGENT_STATE_TYPES);
+	return typeof AgentId === 'string' && AgentId ? undefined : `${position} has no AgentId (${quoted(entry)})`;
+}
+
+/**
+ * The documented shape of ListRealtimeAgentStates' `Data` as decoded: a page with its `TotalCount` (without it, a
+ * listing cannot know that it is complete) and a `List` of agents, each with its AgentId. One bare agent is a list
+ * of one (a single XML element); nothing or an empty element is no agent.
+ */
+export function unexpectedRealtimePage(data: unknown): string | undefined {
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return `Data is ${kindOf(data)}, not a page of agents: ${quoted(data)}`;
+	const { TotalCount, List: list } = normalizeFields(data, { TotalCount: 'number' }) as { TotalCount?: unknown; List?: unknown };
+	if (TotalCount === undefined) return 'Data has no TotalCount';
+	if (typeof TotalCount !== 'number' || !Number.isInteger(TotalCount) || TotalCount < 0) return `Data has TotalCount ${quoted(TotalCount)}, not a count`;
+	if (list === undefined || list === null || list === '') return undefined;
+	if (typeof list !== 'object') return `List is ${kindOf(list)}, not a list of agents: ${quoted(list)}`;
+	const entries: unknown[] = Array.isArray(list) ? list : [list];
+	for (const [index, entry] of entries.entries()) {
+		const problem = unexpectedAgent(entry, `agent ${index + 1} of ${entries.length}`);
+		if (problem) return problem;
+	}
+	return undefined;
 }

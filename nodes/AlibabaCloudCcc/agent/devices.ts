@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { excerptOf } from '../response/decodeBody';
+import { kindOf, quoted } from '../response/describeValue';
 import { normalizeFields, type FieldTypes } from '../response/normalizeFields';
 import type { CccRequest } from '../transport/cccRequest';
 
@@ -28,15 +28,6 @@ export interface Device extends IDataObject {
  * stay far below it for centuries.
  */
 const EARLIEST_EXPIRES = 1e12;
-
-/** What a decoded value is, in words, when it is not what the answer should hold. */
-function kindOf(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'string' ? 'text' : `a ${typeof value}`;
-}
-
-const quoted = (value: unknown): string => excerptOf(JSON.stringify(value));
 
 /** What makes one decoded entry of ListDevices' `Data` unlike a device, if anything. */
 function unexpectedDevice(entry: unknown, position: string): string | undefined {
