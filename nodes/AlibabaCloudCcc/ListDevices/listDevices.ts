@@ -6,5 +6,5 @@ import { runCccAction } from '../execution/runCccAction';
 
 /** One signed ListDevices call per input item, and an output item per registered device, paired to that item. */
 export async function listDevices(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runCccAction(this, { ...LIST_DEVICES, readParams: (itemIndex) => readAgent(this, itemIndex) });
+	return await runCccAction(this, { ...LIST_DEVICES, readParams: (itemIndex, calls) => readAgent(this, itemIndex, calls) });
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { INSTANCE_ID, USER_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
+import { INSTANCE_ID, readOptionalUserId, USER_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
 import { lookUpDeviceId } from '../agent/lookUpDevice';
 import { runCccAction } from '../execution/runCccAction';
-import { readBoolean, readOptionalMatching, readRequiredMatching, readRequiredText } from '../params/readParameter';
+import { readBoolean, readRequiredMatching, readRequiredText } from '../params/readParameter';
 import { DEVICE, DEVICE_ID, DEVICE_SOURCE, OUTBOUND_SCENARIO } from './readyForServiceFields';
 
 /**
@@ -23,7 +23,7 @@ export async function readyForService(this: IExecuteFunctions): Promise<INodeExe
 				return {
 					InstanceId,
 					DeviceId: readRequiredText(this, DEVICE_ID, itemIndex),
-					UserId: readOptionalMatching(this, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM),
+					UserId: readOptionalUserId(this, itemIndex, calls),
 					OutboundScenario: readBoolean(this, OUTBOUND_SCENARIO, itemIndex),
 				};
 			}

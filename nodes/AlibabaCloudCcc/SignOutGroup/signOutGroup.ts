@@ -9,6 +9,6 @@ export async function signOutGroup(this: IExecuteFunctions): Promise<INodeExecut
 	return await runCccAction(this, {
 		action: 'SignOutGroup',
 		dataTypes: AGENT_SESSION_DATA_TYPES,
-		readParams: (itemIndex) => readAgent(this, itemIndex),
+		readParams: (itemIndex, calls) => readAgent(this, itemIndex, calls),
 	});
 }

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { CccItemCalls } from '../execution/runCccAction';
 import { readOptionalMatching, readRequiredText, type FieldLabel } from '../params/readParameter';
 
 /** The fields that name an agent, shared by the CCC nodes that act on one. */
 export const INSTANCE_ID: FieldLabel = { name: 'instanceId', displayName: 'Instance ID', example: 'ccc-test' };
 export const USER_ID: FieldLabel = { name: 'userId', displayName: 'User ID', example: 'user-test@ccc-test' };
 
-/** name@instance, without spaces. */
-export const USER_ID_PATTERN = /^[^\s@]+@[^\s@]+$/;
+/** name@instance, without spaces, and without the brackets, quotes and commas of a list typed around it. */
+export const USER_ID_PATTERN = /^[^\s@[\]"',]+@[^\s@[\]"',]+$/;
 export const USER_ID_FORM = 'of the form name@instance';
 
 export const instanceIdProperty: INodeProperties = {
@@ -31,13 +32,25 @@ export const userIdProperty = (description: string, extra: Partial<INodeProperti
 	...extra,
 });
 
+/** What CCC does with an action that names no agent, said when an expression (a roster's empty cell) left User ID empty. */
+export const EMPTY_USER_ID_HINT =
+	"User ID's expression gave an empty value, so CCC acted on the agent bound to the credential's RAM identity: check the expression and the column it reads";
+
 /**
- * Instance ID and the User ID when given: the agent an action acts on. CCC takes an action without UserId for the
- * agent bound to the calling RAM identity.
+ * The User ID when given. CCC takes an action without UserId for the agent bound to the calling RAM identity: left
+ * empty by an expression, that is rarely what was meant, and the run says so.
  */
-export function readAgent(context: IExecuteFunctions, itemIndex: number): { InstanceId: string; UserId?: string } {
+export function readOptionalUserId(context: IExecuteFunctions, itemIndex: number, calls: Pick<CccItemCalls, 'hint'>): string | undefined {
+	const userId = readOptionalMatching(context, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM);
+	const given = context.getNode().parameters[USER_ID.name];
+	if (userId === undefined && typeof given === 'string' && given.startsWith('=')) calls.hint(EMPTY_USER_ID_HINT);
+	return userId;
+}
+
+/** Instance ID and the User ID when given: the agent an action acts on. */
+export function readAgent(context: IExecuteFunctions, itemIndex: number, calls: Pick<CccItemCalls, 'hint'>): { InstanceId: string; UserId?: string } {
 	return {
 		InstanceId: readRequiredText(context, INSTANCE_ID, itemIndex),
-		UserId: readOptionalMatching(context, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM),
+		UserId: readOptionalUserId(context, itemIndex, calls),
 	};
 }

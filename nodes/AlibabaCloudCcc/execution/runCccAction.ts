@@ -10,6 +10,8 @@ import { runPerItem } from './runPerItem';
 /** The calls one item may make besides its action: signed, paced, retried and cancelled like the action itself. */
 export interface CccItemCalls {
 	call(request: CccRequest): Promise<CccAnswer>;
+	/** Tells the user something about this item that is not an error: one execution hint per message, naming its items. */
+	hint(message: string): void;
 }
 
 export interface CccAction extends Omit<CccRequest, 'params' | 'hintContext'> {
@@ -50,18 +52,25 @@ export async function runCccCalls(
 		// Continue" pass every input item on as a success, with nothing sent.
 		return await runPerItem(context, async () => await Promise.reject(error));
 	}
-	return await runPerItem(
+	const hinted = new Map<string, number[]>();
+	const output = await runPerItem(
 		context,
 		async (itemIndex): Promise<IDataObject[]> => {
 			const options = readCallOptions(context, itemIndex);
 			const calls: CccItemCalls = {
 				call: async (request) =>
 					await callCcc(context, { ...request, itemIndex, timeout: options.timeout, retry: retryPolicyOf(options) }, session),
+				hint: (message) => hinted.set(message, [...(hinted.get(message) ?? []), itemIndex]),
 			};
 			return await perItem(itemIndex, calls, options);
 		},
 		pace.concurrency,
 	);
+	for (const [message, items] of hinted) {
+		const sorted = [...items].sort((a, b) => a - b);
+		context.addExecutionHints({ message: `${message} (item${sorted.length > 1 ? 's' : ''} ${sorted.join(', ')})`, location: 'outputPane' });
+	}
+	return output;
 }
 
 /** A node of one CCC action: per input item, the calls `readParams` makes, then one call of the action. */

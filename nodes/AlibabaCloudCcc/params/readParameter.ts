@@ -90,9 +90,29 @@ export function readRequiredMatching(
 	return value;
 }
 
+/** Text that looks like a JSON array (what a model or a reader of CCC's docs types: `["a@x","b@x"]`). */
+const JSON_ARRAY_TEXT = /^\s*\[[\s\S]*\]\s*$/;
+
+/** The entries of a list field's value, before each is checked. */
+function listEntries(context: IExecuteFunctions, field: FieldLabel, itemIndex: number, value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (value === null || value === undefined) {
+		throw invalid(context, field, itemIndex, 'is empty (its expression gave null)', 'Make the expression return a list, or clear the field to leave it out');
+	}
+	if (typeof value !== 'string') return [value];
+	if (!JSON_ARRAY_TEXT.test(value)) return value.split(/[,\n]/);
+	try {
+		const parsed: unknown = JSON.parse(value);
+		if (Array.isArray(parsed)) return parsed;
+	} catch {
+		// Falls through to the error below.
+	}
+	throw invalid(context, field, itemIndex, 'looks like a JSON array but is not one', 'Give a JSON array of texts, or the entries separated by commas');
+}
+
 /**
- * A list field: an array (from an expression) or text with one entry per comma or line, each trimmed, empty ones and
- * repeats dropped; every entry must match `pattern`.
+ * A list field: an array (from an expression), a JSON array as text, or text with one entry per comma or line; each
+ * entry trimmed, empty ones and repeats dropped, and every one must match `pattern`.
  */
 export function readTextList(
 	context: IExecuteFunctions,
@@ -102,8 +122,7 @@ export function readTextList(
 	expected: string,
 ): string[] {
 	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : [value ?? ''];
-	const texts = entries.map((entry: unknown) => {
+	const texts = listEntries(context, field, itemIndex, value).map((entry: unknown) => {
 		if (typeof entry === 'string') return entry.trim();
 		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
 		throw invalid(context, field, itemIndex, `holds ${describeType(entry)}, not text,`, 'Make the expression return a list of texts');
@@ -112,6 +131,19 @@ export function readTextList(
 	const wrong = list.find((entry) => !pattern.test(entry));
 	if (wrong !== undefined) throw invalid(context, field, itemIndex, `holds "${wrong}", which is not ${expected},`, `Use ${expected}`);
 	return list;
+}
+
+/**
+ * Required text that is sent exactly as given: spaces at its start or end are refused rather than trimmed, since CCC
+ * would keep them (a break code " lunch" is another code than "lunch" in its reports).
+ */
+export function readExactText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
+	const value = readRequiredText(context, field, itemIndex);
+	const given = String(context.getNodeParameter(field.name, itemIndex, ''));
+	if (given !== value) {
+		throw invalid(context, field, itemIndex, `${JSON.stringify(given)} has spaces at its start or end`, 'Remove them: CCC keeps the text as sent');
+	}
+	return value;
 }
 
 /** A whole number from `min` to `max`; expressions may also give it as text. */
