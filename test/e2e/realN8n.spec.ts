@@ -3,6 +3,8 @@
  * package, credentials and workflows imported with n8n's CLI, workflows executed with `n8n execute`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -12,6 +14,7 @@ import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { DEMO_ACCESS_KEY, DEMO_DEVICES, DEMO_STS_KEY } from '../../simulator/directory';
 import { credentialsFor, type SignatureVersion } from '../../simulator/agents';
+import { HTTP_REQUEST_NODE_TYPE, HTTP_REQUEST_VERSIONS, httpRequestParameters } from '../harness/httpRequestParameters';
 
 jest.setTimeout(240_000);
 
@@ -63,7 +66,36 @@ function exampleWithDeviceIds(): Workflow {
 	return copy;
 }
 
-const credential = (id: string, simulator: CccSimulator, key: typeof DEMO_ACCESS_KEY, signatureVersion: SignatureVersion) => ({
+/**
+ * n8n's HTTP Request node at its oldest and newest versions, one after the other, each signing a form-body call with
+ * the credential that points at an endpoint which redirects.
+ */
+function redirectedHttpRequests(endpoint: string): Workflow & { connections: object } {
+	const names = HTTP_REQUEST_VERSIONS.map((version) => `HTTP Request ${version}`);
+	return {
+		id: 'cccE2eHttpRedirect',
+		name: 'HTTP Request nodes against a redirecting endpoint',
+		nodes: [
+			{ name: 'Run Now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} } as never,
+			...HTTP_REQUEST_VERSIONS.map((version, index) => ({
+				name: names[index],
+				type: HTTP_REQUEST_NODE_TYPE,
+				typeVersion: version,
+				position: [220 * (index + 1), 0],
+				onError: 'continueRegularOutput',
+				parameters: httpRequestParameters(version, {
+					url: `${endpoint}/`,
+					query: { Action: 'ListRealtimeAgentStates', InstanceId: 'ccc-test', PageNumber: '1', PageSize: '10' },
+					form: { StateList: '["Ready"]' },
+				}),
+				credentials: { alibabaCloudCccApi: { id: 'cccRedirectCredential', name: 'cccRedirectCredential' } },
+			})),
+		],
+		connections: Object.fromEntries(['Run Now', ...names.slice(0, -1)].map((from, index) => [from, { main: [[{ node: names[index], type: 'main', index: 0 }]] }])),
+	};
+}
+
+const credential = (id: string, simulator: { readonly url: string }, key: typeof DEMO_ACCESS_KEY, signatureVersion: SignatureVersion) => ({
 	id,
 	name: id,
 	type: 'alibabaCloudCccApi',
@@ -77,12 +109,25 @@ describe('the package in a real n8n', () => {
 	const breaks = new CccSimulator({ forceXml: true });
 	let userFolder: string;
 	let n8n: N8nInstance;
+	/** What reached the origin a redirect points at (nothing should). */
+	const elsewhereReached: IncomingHttpHeaders[] = [];
+	const elsewhere = createServer((request, response) => {
+		elsewhereReached.push(request.headers);
+		response.setHeader('content-type', 'application/json');
+		response.end(JSON.stringify({ RequestId: 'not-ccc', Code: 'OK', Data: { stolen: true } }));
+	});
+	const redirecting = createServer((_request, response) => {
+		const { port } = elsewhere.address() as AddressInfo;
+		response.writeHead(307, { location: `http://127.0.0.1:${port}/collect` }).end();
+	});
 
 	beforeAll(async () => {
 		await json.start();
 		await xml.start();
 		await shift.start();
 		await breaks.start();
+		for (const server of [elsewhere, redirecting]) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const redirectingEndpoint = { url: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}` };
 		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-e2e-'));
 		n8n = n8nInstance({ userFolder, port: 5699 });
 		installPackage(n8n);
@@ -93,7 +138,9 @@ describe('the package in a real n8n', () => {
 			credential('cccXmlCredential', xml, DEMO_ACCESS_KEY, 'v3'),
 			credential('cccShiftCredential', shift, DEMO_ACCESS_KEY, 'v1'),
 			credential('cccBreakCredential', breaks, DEMO_STS_KEY, 'v3'),
+			credential('cccRedirectCredential', redirectingEndpoint, DEMO_STS_KEY, 'v3'),
 		]);
+		await importJson(n8n, 'workflow', redirectedHttpRequests(redirectingEndpoint.url));
 		for (const workflow of [
 			example,
 			exampleWith('cccV1Credential', 'cccE2eV1Signature'),
@@ -115,6 +162,7 @@ describe('the package in a real n8n', () => {
 		await xml.stop();
 		await shift.stop();
 		await breaks.stop();
+		await Promise.all([elsewhere, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
@@ -235,6 +283,18 @@ describe('the package in a real n8n', () => {
 			['ListRealtimeAgentStates', 'OK', signatureVersion, accessKeyId, ['StateList']],
 		]);
 		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
+		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
+	});
+
+	it("n8n's HTTP Request node (oldest and newest version) never follows a redirect with the credential: nothing reaches the other origin, each ends with an error naming the status", async () => {
+		const run = await executeWorkflow(n8n, 'cccE2eHttpRedirect');
+		expect(elsewhereReached).toEqual([]);
+		for (const version of HTTP_REQUEST_VERSIONS) {
+			const { success } = outputsOf(run, `HTTP Request ${version}`);
+			expect(success).toHaveLength(1);
+			expect(JSON.stringify(success[0])).toContain('307');
+			expect(JSON.stringify(success[0])).not.toContain('stolen');
+		}
 		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
 	});
 

@@ -5,55 +5,17 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { DEMO_STS_KEY } from '../../simulator/directory';
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
-import { HTTP_REQUEST_NODE_TYPE, HTTP_REQUEST_VERSIONS, useHttpRequestNode } from '../harness/httpRequestNode';
+import { useHttpRequestNode } from '../harness/httpRequestNode';
+import { HTTP_REQUEST_NODE_TYPE, HTTP_REQUEST_VERSIONS, httpRequestParameters, type HttpCall } from '../harness/httpRequestParameters';
 import { credentialsFor, useSimulator, type SignatureVersion } from '../harness/simulatorFixture';
 
 useHttpRequestNode();
 
-type Pairs = Record<string, string>;
-
-interface HttpCall {
-	readonly url: string;
-	readonly query?: Pairs;
-	readonly form?: Pairs;
-	readonly raw?: { readonly contentType: string; readonly body: string };
-}
-
-const list = (pairs: Pairs = {}) => Object.entries(pairs).map(([name, value]) => ({ name, value }));
-
-/** The HTTP Request node's parameters for a POST, as version 2 and version 4.x spell them. */
-function httpRequestParameters(version: number, { url, query, form, raw }: HttpCall): IDataObject {
-	const credential = { authentication: 'predefinedCredentialType', nodeCredentialType: 'alibabaCloudCccApi', url };
-	if (version < 3) {
-		return {
-			...credential,
-			requestMethod: 'POST',
-			responseFormat: 'json',
-			queryParametersUi: { parameter: list(query) },
-			...(form ? { bodyParametersUi: { parameter: list(form) } } : {}),
-			...(raw ? { bodyParametersJson: raw.body, jsonParameters: true } : {}),
-			options: {
-				...(form ? { bodyContentType: 'form-urlencoded' } : {}),
-				...(raw ? { bodyContentType: 'raw', bodyContentCustomMimeType: raw.contentType } : {}),
-			},
-		};
-	}
-	return {
-		...credential,
-		method: 'POST',
-		sendQuery: query !== undefined,
-		queryParameters: { parameters: list(query) },
-		...(form ? { sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: list(form) } } : {}),
-		...(raw ? { sendBody: true, contentType: 'raw', rawContentType: raw.contentType, body: raw.body } : {}),
-		options: {},
-	};
-}
-
-async function runHttpRequest(version: number, call: HttpCall, credentials: IDataObject) {
+async function runHttpRequest(version: number, call: HttpCall, credentials: ICredentialDataDecryptedObject) {
 	return await runCccWorkflow({
 		nodeType: HTTP_REQUEST_NODE_TYPE,
 		typeVersion: version,

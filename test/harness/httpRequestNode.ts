@@ -3,14 +3,7 @@ import path from 'node:path';
 import type { IVersionedNodeType } from 'n8n-workflow';
 
 import { registerNodeType } from '../../scripts/engine/runWorkflow';
-
-export const HTTP_REQUEST_NODE_TYPE = 'n8n-nodes-base.httpRequest';
-
-/**
- * The HTTP Request node's versions that can sign with a predefined credential such as ours: the oldest (2) and the
- * newest that n8n 2.41 offers.
- */
-export const HTTP_REQUEST_VERSIONS = [2, 4.5] as const;
+import { HTTP_REQUEST_NODE_TYPE } from './httpRequestParameters';
 
 /**
  * n8n's own HTTP Request node, from the n8n that scripts/setup-n8n.sh installs (the test command installs it before
