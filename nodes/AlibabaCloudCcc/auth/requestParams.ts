@@ -22,30 +22,34 @@ const PARAM_NAME = /^[A-Za-z0-9_.-]+$/;
 
 const FORM_FIX = `CCC takes its parameters in the query or in an ${FORM_CONTENT_TYPE} body: in the HTTP Request node, set Body Content Type to Form Urlencoded and add each parameter as a field`;
 
-function decodePart(part: string, plusIsSpace: boolean, parameter: string): string {
+function tryDecode(part: string): string | undefined {
 	try {
-		return decodeURIComponent(plusIsSpace ? part.replace(/\+/g, ' ') : part);
+		return decodeURIComponent(part);
 	} catch {
-		throw new UserError(
-			`The CCC request parameter "${parameter}" holds a "%" that starts no percent-encoding (%XX): write %25 for a percent sign, or give the value in Query Parameters or as a body field, where it is taken as typed`,
-		);
+		return undefined;
 	}
 }
 
-/**
- * `name=value&…` text, split at each pair's first `=` (a value may hold more, as Base64 does). `+` is a space, as in
- * any form-encoded text and as the gateway reads a URL's query.
- */
+/** One form-encoded part: `+` is a space, as in any form-encoded text and as the gateway reads a URL's query. */
+function decodePart(part: string, parameter: string): string {
+	const decoded = tryDecode(part.replace(/\+/g, ' '));
+	if (decoded !== undefined) return decoded;
+	throw new UserError(
+		`The CCC request parameter "${parameter}" holds a "%" that starts no percent-encoding (%XX): write %25 for a percent sign, or give the value in Query Parameters or as a body field, where it is taken as typed`,
+	);
+}
+
+/** `name=value&…` text, split at each pair's first `=` (a value may hold more, as Base64 does). */
 function decodePairs(text: string, strictNames: boolean): IDataObject {
 	const params: IDataObject = {};
 	for (const pair of text.split('&').filter(Boolean)) {
 		const split = pair.indexOf('=');
 		const [rawName, rawValue] = split === -1 ? [pair, ''] : [pair.slice(0, split), pair.slice(split + 1)];
-		const name = decodePart(rawName, true, rawName);
+		const name = decodePart(rawName, rawName);
 		if (strictNames && !PARAM_NAME.test(name)) {
 			throw new UserError(`The request body is not form parameters (name=value&…): it starts "${text.slice(0, 40)}". ${FORM_FIX}`);
 		}
-		params[name] = decodePart(rawValue, true, name);
+		params[name] = decodePart(rawValue, name);
 	}
 	return params;
 }
