@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AGENT_STATE_NAMES, AGENT_STATES } from '../../nodes/AlibabaCloudCcc/agent/agentStates';
 import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
+import { LISTING_PASSES } from '../../nodes/AlibabaCloudCcc/execution/listPages';
 import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
 import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/listRealtimeAgentStatesFields';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
@@ -87,5 +88,7 @@ describe('the README', () => {
 		expect(section).toContain(`more than ${MAX_AGENTS_PER_QUERY.toLocaleString('en-US')} agents`);
 		expect(section).toContain(`at most ${REALTIME_LIMITS.maxAgentIds} Agent IDs per`);
 		expect(section).toContain(`calls of ${REALTIME_LIMITS.maxAgentIds}`);
+		expect(section).toContain(`At most ${MAX_AGENTS_PER_QUERY.toLocaleString('en-US')}. Empty: all agents.`);
+		expect(section).toContain(`up to ${LISTING_PASSES} reads in all`);
 	});
 });

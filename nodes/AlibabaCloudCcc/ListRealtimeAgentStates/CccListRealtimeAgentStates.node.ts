@@ -23,7 +23,7 @@ const LIST_REALTIME_AGENT_STATES_TOOL: CccToolText = {
 	does: 'Lists who is where in an Alibaba Cloud Contact Center (CCC) instance: the current state of each agent (ready, on a break and why, on a call, after-call work, offline).',
 	inputs: [
 		{ ...INSTANCE_ID_INPUT, format: 'the ID of the CCC instance whose agents to list' },
-		{ field: AGENT_IDS, format: 'only these agents, each of the form name@instance, separated by commas', mayBeEmpty: 'for every agent' },
+		{ field: AGENT_IDS, format: `only these agents (at most ${MAX_AGENTS_PER_QUERY}), each of the form name@instance, separated by commas or as a JSON array`, mayBeEmpty: 'for every agent' },
 		{ field: STATES, format: `only agents in these states, separated by commas, from ${REPORT_STATES}`, mayBeEmpty: 'for every state' },
 		{ field: SKILL_GROUP_ID, format: 'only agents of this skill group', mayBeEmpty: 'for every skill group' },
 		{ field: RETURN_ALL, format: 'true to list every agent the query matches, false to stop at Limit' },
@@ -33,6 +33,7 @@ const LIST_REALTIME_AGENT_STATES_TOOL: CccToolText = {
 	errors: [
 		`"CCC lists at most ${MAX_AGENTS_PER_QUERY} per query": the query matches more agents than CCC lists. Narrow it with States, Skill Group ID or Agent IDs, or set a Limit; do not retry as it is.`,
 		'"NotExists.InstanceId": there is no such instance. Ask the user for the right Instance ID; do not guess another one.',
+		'"did not read whole": agents joined or left the list while it was read. Retry once; if it fails again, narrow the query.',
 	],
 };
 

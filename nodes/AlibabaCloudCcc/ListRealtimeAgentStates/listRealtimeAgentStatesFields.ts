@@ -26,7 +26,7 @@ export const listRealtimeAgentStatesProperties: INodeProperties[] = [
 		default: '',
 		placeholder: `e.g. ${AGENT_IDS.example}`,
 		description:
-			'Only these agents (name@instance), separated by commas or lines, or an expression that gives a list. Leave empty for all agents. Longer lists than CCC takes at once are split and merged in the order given.',
+			`Only these agents (name@instance, at most ${MAX_AGENTS_PER_QUERY}), separated by commas or lines, a JSON array, or an expression that gives a list. Leave empty for all agents. Longer lists than CCC takes at once are split and merged in the order given.`,
 	},
 	{
 		displayName: STATES.displayName,
