@@ -34,6 +34,8 @@ export const AGENT_TRANSITIONS: Readonly<Record<string, AgentTransition>> = {
 export interface AgentStatus {
 	state: AgentState;
 	breakCode?: string;
+	/** When the agent entered its state (ms since the epoch, the gateway's clock); unset: when the simulator started. */
+	stateTime?: number;
 	/** A workstation that cannot take calls. */
 	readonly channelBroken?: boolean;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import type { AgentState } from '../nodes/AlibabaCloudCcc/agent/agentStates';
 import { AGENT_TRANSITIONS, moveAgent } from './agentStateMachine';
 import type { AnswerGate } from './answerGate';
 import { ApiFailure, missingParameter } from './apiFailure';
@@ -165,6 +166,18 @@ export class CccSimulator {
 		for (const response of this.hanging) response.destroy();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	/**
+	 * Moves an agent as a call or the agent's own workbench would (a state change that no API call made): the realtime
+	 * report then shows the new state from now, or from `at` (ms since the epoch, the gateway's clock).
+	 */
+	setAgentState(instanceId: string, agentId: string, state: AgentState, breakCode = '', at = this.now()): void {
+		const agent = this.directory.instances.get(instanceId)?.agents.get(agentId);
+		if (!agent) throw new Error(`No agent ${agentId} in ${instanceId}`);
+		agent.state = state;
+		agent.breakCode = state === 'BREAK' ? breakCode : '';
+		agent.stateTime = at;
 	}
 
 	/** Attempts the gateway received for one agent (by UserId), in order. */
@@ -367,6 +380,7 @@ export class CccSimulator {
 		const { action, params } = request;
 		const { instanceId, userId, agent } = this.agentOf(request);
 		moveAgent(agent, action, params);
+		agent.stateTime = this.now();
 		if (params.DeviceId) agent.deviceId = params.DeviceId;
 		if ('OutboundScenario' in params) agent.outboundScenario = params.OutboundScenario === 'true';
 		const stringly = this.options.stringlyTyped;

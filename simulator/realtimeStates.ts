@@ -41,7 +41,7 @@ const reportStateOf = (report: string): AgentState | undefined => AGENT_STATE_NA
 export interface ReportOptions {
 	/** The gateway's clock (ms since the epoch). */
 	readonly now: number;
-	/** When the agents' states began (the simulator does not track each change). */
+	/** When the states began of agents that have not moved since the simulator started. */
 	readonly since: number;
 	/** Numbers and booleans as strings, as Alibaba's own examples show them. */
 	readonly stringly?: boolean;
@@ -54,13 +54,14 @@ const nameOf = (id: string) => id.split('@')[0];
 
 function entryOf(instanceId: string, agentId: string, agent: SimAgent, { now, since, stringly }: ReportOptions): Record<string, unknown> {
 	const name = nameOf(agentId);
+	const stateTime = agent.stateTime ?? since;
 	return {
 		AgentId: agentId,
 		AgentName: name[0].toUpperCase() + name.slice(1),
 		BreakCode: agent.state === 'BREAK' ? (agent.breakCode ?? '') : '',
 		CallType: agent.state === 'TALKING' || agent.state === 'RINGING' ? 'Inbound' : agent.state === 'DIALING' ? 'Outbound' : '',
 		CounterParty: '',
-		Duration: scalar(Math.floor((now - since) / 1000), stringly),
+		Duration: scalar(Math.floor((now - stateTime) / 1000), stringly),
 		Extension: agent.extension,
 		InstanceId: instanceId,
 		Mobile: '',
@@ -69,7 +70,7 @@ function entryOf(instanceId: string, agentId: string, agent: SimAgent, { now, si
 		SkillGroupNameList: agent.skillGroups.map(nameOf),
 		State: AGENT_STATES[agent.state].report,
 		StateCode: agent.state === 'BREAK' ? (agent.breakCode ?? '') : '',
-		StateTime: scalar(since, stringly),
+		StateTime: scalar(stateTime, stringly),
 		WorkMode: agent.workMode,
 	};
 }

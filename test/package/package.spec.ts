@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
+import { AGENT_STATE_TRIGGER_NODE_TYPE } from '../../scripts/engine/pollTrigger';
 import {
 	CCC_NODE_TYPE,
 	LIST_DEVICES_NODE_TYPE,
@@ -53,6 +54,7 @@ describe('the built package', () => {
 			TAKE_BREAK_NODE_TYPE,
 			SIGN_OUT_GROUP_NODE_TYPE,
 			LIST_REALTIME_AGENT_STATES_NODE_TYPE,
+			AGENT_STATE_TRIGGER_NODE_TYPE,
 		]);
 		expect(Object.keys(loader.nodeTypes)).toEqual(declaredNodes.map((node) => node.name));
 		expect(Object.keys(loader.credentialTypes)).toEqual(['alibabaCloudCccApi']);
@@ -86,6 +88,22 @@ describe('the built package', () => {
 			expect(url).toContain(`/${name}`);
 			expect(existsSync(path.join(root, url.replace(/^icons\/n8n-nodes-alibaba-ccc\//, '')))).toBe(true);
 		}
+	});
+
+	it('describes CCC Agent State Trigger as n8n wants a polling trigger: no input, not a tool, n8n\'s own Poll Times', () => {
+		const description = loader.types.nodes.find((node) => node.name === 'cccAgentStateTrigger')!;
+		expect(description).toMatchObject({
+			displayName: 'CCC Agent State Trigger',
+			polling: true,
+			inputs: [],
+			group: ['trigger'],
+			credentials: [{ name: 'alibabaCloudCccApi', required: true }],
+			codex: { categories: ['Communication', 'Productivity'], alias: expect.arrayContaining(['agent signed out', 'contact center']) },
+		});
+		expect(description.usableAsTool).toBeUndefined();
+		// n8n adds Poll Times itself, ahead of the node's own fields.
+		expect(description.properties.map((property) => property.displayName)).toEqual(['Poll Times', 'Instance ID', 'Agents', 'Agent IDs', 'Skill Group ID', 'Trigger On', 'Break Codes', 'Break Minutes']);
+		for (const url of Object.values(description.iconUrl as { light: string; dark: string })) expect(url).toContain('/cccAgentStateTrigger');
 	});
 
 	it('keeps Device ID the default of CCC ReadyForService, and User ID required only for the lookup', () => {

@@ -120,6 +120,7 @@ describe('the packed package', () => {
 		const loaded = JSON.parse(runNode('loadPackage.cjs', [unpacked, n8nWorkflow])) as { types: string[]; requested: string[] };
 		expect(loaded.types.sort()).toEqual([
 			'alibabaCloudCccApi',
+			'cccAgentStateTrigger',
 			'cccListDevices',
 			'cccListRealtimeAgentStates',
 			'cccReadyForService',

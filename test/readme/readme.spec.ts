@@ -6,7 +6,7 @@ import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
 import { LISTING_PASSES } from '../../nodes/AlibabaCloudCcc/execution/listPages';
 import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
-import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/listRealtimeAgentStatesFields';
+import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../../nodes/AlibabaCloudCcc/agent/realtimeAgentStates';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
 const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');

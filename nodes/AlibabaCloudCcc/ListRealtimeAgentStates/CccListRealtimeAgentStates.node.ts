@@ -6,15 +6,13 @@ import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
 import { type CccToolText, INSTANCE_ID_INPUT, toolDescriptionProperty } from '../tool/cccTool';
 import { listRealtimeAgentStates } from './listRealtimeAgentStates';
 import {
-	AGENT_IDS,
 	LIMIT,
 	listRealtimeAgentStatesProperties,
-	MAX_AGENTS_PER_QUERY,
 	RETURN_ALL,
-	SKILL_GROUP_ID,
 	STATES,
 } from './listRealtimeAgentStatesFields';
-import { REALTIME_AGENT_STATE_TYPES } from './realtimeAgentStates';
+import { AGENT_IDS, SKILL_GROUP_ID } from '../agent/agentFields';
+import { MAX_AGENTS_PER_QUERY, REALTIME_AGENT_STATE_TYPES } from '../agent/realtimeAgentStates';
 
 const REPORT_STATES = AGENT_STATE_NAMES.map((state) => AGENT_STATES[state].report).join(', ');
 

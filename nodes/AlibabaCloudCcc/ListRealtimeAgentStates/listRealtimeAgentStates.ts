@@ -1,22 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INSTANCE_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
+import { AGENT_IDS, INSTANCE_ID, SKILL_GROUP_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { agentStateOf, AGENT_STATES } from '../agent/agentStates';
-import { listPages, type ListedPage, type Listing } from '../execution/listPages';
+import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../agent/realtimeAgentStates';
+import { listPages, type Listing } from '../execution/listPages';
 import { runCccCalls, type CccItemCalls } from '../execution/runCccAction';
 import { readBoolean, readRequiredText, readText, readTextList, readWholeNumber } from '../params/readParameter';
 import type { CccEnvelope } from '../response/cccEnvelope';
+import { realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
 import {
-	AGENT_IDS,
 	LIMIT,
-	MAX_AGENTS_PER_QUERY,
-	REALTIME_LIMITS,
 	RETURN_ALL,
-	SKILL_GROUP_ID,
 	STATES,
 } from './listRealtimeAgentStatesFields';
-import { REALTIME_PAGE_TYPES, unexpectedRealtimePage, type RealtimePage } from './realtimeAgentStates';
 
 /** What one item asks for. */
 interface Query {
@@ -60,11 +57,6 @@ const chunksOf = <T>(list: readonly T[], size: number): T[][] =>
 
 const NARROWING = 'Narrow it with States, Skill Group ID or Agent IDs, or turn off Return All and set a Limit';
 
-/** One page of the query's answer, typed, with the entries and count a listing reads. */
-interface AnsweredPage extends ListedPage {
-	readonly envelope: CccEnvelope;
-}
-
 /**
  * The agents of `agentIds` (all agents when undefined) that the query matches, up to `wanted`, each once. A States
  * filter goes to CCC while the answer fits on one page; past that, the pages are read without it and the states
@@ -77,22 +69,8 @@ async function agentsOf(
 	query: Query,
 	agentIds: readonly string[] | undefined,
 	wanted: number,
-): Promise<Listing<AnsweredPage>> {
-	const fetchPage = (states: readonly string[]) => async (pageNumber: number, pageSize: number): Promise<AnsweredPage> => {
-		const body = {
-			...(agentIds ? { AgentIdList: JSON.stringify(agentIds) } : {}),
-			...(states.length > 0 ? { StateList: JSON.stringify(states) } : {}),
-		};
-		const { envelope } = await calls.call({
-			action: 'ListRealtimeAgentStates',
-			dataTypes: REALTIME_PAGE_TYPES,
-			unexpectedData: unexpectedRealtimePage,
-			params: { InstanceId: query.instanceId, SkillGroupId: query.skillGroupId, PageNumber: String(pageNumber), PageSize: String(pageSize) },
-			...(Object.keys(body).length > 0 ? { body } : {}),
-		});
-		const { List: entries = [], TotalCount: totalCount = 0 } = (envelope.Data ?? {}) as RealtimePage;
-		return { envelope, entries, totalCount };
-	};
+): Promise<Listing<RealtimeAgentPage>> {
+	const fetchPage = (states: readonly string[]) => realtimePages(calls, { instanceId: query.instanceId, skillGroupId: query.skillGroupId, agentIds, states });
 	const paging = {
 		// A group of Agent IDs is read whole, so that a Limit takes the first agents in the order asked.
 		pageSize: agentIds ? REALTIME_LIMITS.maxPageSize : Math.min(REALTIME_LIMITS.maxPageSize, wanted),

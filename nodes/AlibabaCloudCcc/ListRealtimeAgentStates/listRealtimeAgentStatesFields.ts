@@ -1,33 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { instanceIdProperty } from '../agent/agentFields';
+import { agentIdsProperty, instanceIdProperty, skillGroupIdProperty } from '../agent/agentFields';
 import { AGENT_STATE_NAMES, AGENT_STATES } from '../agent/agentStates';
+import { MAX_AGENTS_PER_QUERY } from '../agent/realtimeAgentStates';
 import { callOptionsProperty } from '../execution/callOptions';
 import type { FieldLabel } from '../params/readParameter';
 
-export const AGENT_IDS: FieldLabel = { name: 'agentIds', displayName: 'Agent IDs', example: 'alice@ccc-test,bob@ccc-test' };
 export const STATES: FieldLabel = { name: 'states', displayName: 'States', example: 'Ready' };
-export const SKILL_GROUP_ID: FieldLabel = { name: 'skillGroupId', displayName: 'Skill Group ID', example: 'skg-sales@ccc-test' };
 export const RETURN_ALL: FieldLabel = { name: 'returnAll', displayName: 'Return All', example: 'true' };
 export const LIMIT: FieldLabel = { name: 'limit', displayName: 'Limit', example: '50' };
 
-/** CCC's limits for one ListRealtimeAgentStates query: pages of at most 100, page numbers up to 100, 20 Agent IDs. */
-export const REALTIME_LIMITS = { maxPageSize: 100, maxPageNumber: 100, maxAgentIds: 20 } as const;
-
-/** The most agents one query can reach: 100 pages of 100. */
-export const MAX_AGENTS_PER_QUERY = REALTIME_LIMITS.maxPageSize * REALTIME_LIMITS.maxPageNumber;
-
 export const listRealtimeAgentStatesProperties: INodeProperties[] = [
 	{ ...instanceIdProperty, description: 'ID of the Cloud Contact Center instance whose agents to list' },
-	{
-		displayName: AGENT_IDS.displayName,
-		name: AGENT_IDS.name,
-		type: 'string',
-		default: '',
-		placeholder: `e.g. ${AGENT_IDS.example}`,
-		description:
-			`Only these agents (name@instance, at most ${MAX_AGENTS_PER_QUERY}), separated by commas or lines, a JSON array, or an expression that gives a list. Leave empty for all agents. Longer lists than CCC takes at once are split and merged in the order given.`,
-	},
+	agentIdsProperty(
+		`Only these agents (name@instance, at most ${MAX_AGENTS_PER_QUERY}), separated by commas or lines, a JSON array, or an expression that gives a list. Leave empty for all agents. Longer lists than CCC takes at once are split and merged in the order given.`,
+	),
 	{
 		displayName: STATES.displayName,
 		name: STATES.name,
@@ -40,14 +27,7 @@ export const listRealtimeAgentStatesProperties: INodeProperties[] = [
 		default: [],
 		description: 'Only agents in one of these states, as CCC reports them. Leave empty for every state.',
 	},
-	{
-		displayName: SKILL_GROUP_ID.displayName,
-		name: SKILL_GROUP_ID.name,
-		type: 'string',
-		default: '',
-		placeholder: `e.g. ${SKILL_GROUP_ID.example}`,
-		description: 'Only agents of this skill group. Leave empty for every skill group.',
-	},
+	skillGroupIdProperty('Only agents of this skill group. Leave empty for every skill group.'),
 	{
 		displayName: RETURN_ALL.displayName,
 		name: RETURN_ALL.name,

@@ -6,6 +6,8 @@ import { readOptionalMatching, readRequiredText, type FieldLabel } from '../para
 /** The fields that name an agent, shared by the CCC nodes that act on one. */
 export const INSTANCE_ID: FieldLabel = { name: 'instanceId', displayName: 'Instance ID', example: 'ccc-test' };
 export const USER_ID: FieldLabel = { name: 'userId', displayName: 'User ID', example: 'user-test@ccc-test' };
+export const AGENT_IDS: FieldLabel = { name: 'agentIds', displayName: 'Agent IDs', example: 'alice@ccc-test,bob@ccc-test' };
+export const SKILL_GROUP_ID: FieldLabel = { name: 'skillGroupId', displayName: 'Skill Group ID', example: 'skg-sales@ccc-test' };
 
 /** name@instance, without spaces, and without the brackets, quotes and commas of a list typed around it. */
 export const USER_ID_PATTERN = /^[^\s@[\]"',]+@[^\s@[\]"',]+$/;
@@ -21,16 +23,20 @@ export const instanceIdProperty: INodeProperties = {
 	description: 'ID of the Cloud Contact Center instance the agent belongs to',
 };
 
-/** User ID, with what it is for in this node (and, where it depends on another field, when it shows). */
-export const userIdProperty = (description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
-	displayName: USER_ID.displayName,
-	name: USER_ID.name,
+/** A text field that names agents or a skill group, with what it is for in this node (and when it shows). */
+const textProperty = (field: FieldLabel) => (description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName: field.displayName,
+	name: field.name,
 	type: 'string',
 	default: '',
-	placeholder: `e.g. ${USER_ID.example}`,
+	placeholder: `e.g. ${field.example}`,
 	description,
 	...extra,
 });
+
+export const userIdProperty = textProperty(USER_ID);
+export const agentIdsProperty = textProperty(AGENT_IDS);
+export const skillGroupIdProperty = textProperty(SKILL_GROUP_ID);
 
 /** What CCC does with an action that names no agent, said when an expression (a roster's empty cell) left User ID empty. */
 export const EMPTY_USER_ID_HINT =

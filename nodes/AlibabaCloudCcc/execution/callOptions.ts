@@ -153,6 +153,10 @@ export function readCallOptions(context: IExecuteFunctions, itemIndex: number): 
 	};
 }
 
+/** Every option at its default: what a trigger's poll, which has no Options, calls with. */
+export const defaultCallOptions = (): CallOptions =>
+	Object.fromEntries(Object.entries(CALL_OPTION_DEFAULTS).map(([name, option]) => [name, option.default])) as unknown as CallOptions;
+
 export function retryPolicyOf(options: CallOptions): RetryPolicy {
 	if (!options.retryTransientErrors) return NO_RETRIES;
 	return { maxAttempts: options.maxAttempts, baseDelayMs: options.retryBaseDelay, maxDelayMs: MAX_RETRY_DELAY_MS };

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { CccEnvelope } from '../response/cccEnvelope';
 import type { HintContext } from '../response/errorHints';
 import { normalizeFields } from '../response/normalizeFields';
 import { callCcc, newCccSession, type CccAnswer, type CccParams, type CccRequest, type CccSession } from '../transport/cccRequest';
-import { readCallOptions, retryPolicyOf, type CallOptions } from './callOptions';
+import { defaultCallOptions, readCallOptions, retryPolicyOf, type CallOptions } from './callOptions';
 import { runPerItem } from './runPerItem';
 
 /** The calls one item may make besides its action: signed, paced, retried and cancelled like the action itself. */
@@ -71,6 +71,19 @@ export async function runCccCalls(
 		context.addExecutionHints({ message: `${message} (item${sorted.length > 1 ? 's' : ''} ${sorted.join(', ')})`, location: 'outputPane' });
 	}
 	return output;
+}
+
+/**
+ * The calls of one poll of a trigger: signed, paced, retried and timed out as an action node's with its Options at
+ * their defaults. A poll has no execution to hint to: its errors say what went wrong.
+ */
+export function pollCalls(context: IPollFunctions): CccItemCalls {
+	const options = defaultCallOptions();
+	const session = newCccSession(context, options.maxRequestsPerSecond);
+	return {
+		call: async (request) => await callCcc(context, { ...request, itemIndex: 0, timeout: options.timeout, retry: retryPolicyOf(options) }, session),
+		hint: () => {},
+	};
 }
 
 /** A node of one CCC action: per input item, the calls `readParams` makes, then one call of the action. */

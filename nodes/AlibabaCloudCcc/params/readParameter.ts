@@ -1,5 +1,19 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+/** Where parameters are read: an item of a node's execute loop, or a trigger's poll (which has one item, 0). */
+export interface ParameterContext {
+	getNode(): INode;
+	getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown): unknown;
+}
+
+/** A poll's parameters, read as item 0's. */
+export function pollParameters(context: IPollFunctions): ParameterContext {
+	return {
+		getNode: () => context.getNode(),
+		getNodeParameter: (name, _itemIndex, fallbackValue) => context.getNodeParameter(name, fallbackValue),
+	};
+}
 
 /** How a field is named to the user and what a good value looks like, for error messages. */
 export interface FieldLabel {
@@ -8,7 +22,7 @@ export interface FieldLabel {
 	readonly example: string;
 }
 
-function invalid(context: IExecuteFunctions, field: FieldLabel, itemIndex: number, problem: string, fix: string) {
+function invalid(context: ParameterContext, field: FieldLabel, itemIndex: number, problem: string, fix: string) {
 	return new NodeOperationError(context.getNode(), `${field.displayName} ${problem} in item ${itemIndex}`, {
 		description: `${fix}, e.g. ${field.example}`,
 		itemIndex,
@@ -28,7 +42,7 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
  * A text field, trimmed; '' when empty. A finite number from an expression (a sheet column of numeric IDs) is taken
  * as its text; other types are refused, not coerced.
  */
-export function readText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
+export function readText(context: ParameterContext, field: FieldLabel, itemIndex: number): string {
 	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -42,7 +56,7 @@ export function readText(context: IExecuteFunctions, field: FieldLabel, itemInde
 	return value.trim();
 }
 
-export function readRequiredText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
+export function readRequiredText(context: ParameterContext, field: FieldLabel, itemIndex: number): string {
 	const value = readText(context, field, itemIndex);
 	if (!value) {
 		throw invalid(context, field, itemIndex, 'is empty', `Set ${field.displayName}, or check that its expression finds a value`);
@@ -52,7 +66,7 @@ export function readRequiredText(context: IExecuteFunctions, field: FieldLabel, 
 
 /** Optional text that, when given, must match `pattern`. */
 export function readOptionalMatching(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	field: FieldLabel,
 	itemIndex: number,
 	pattern: RegExp,
@@ -67,7 +81,7 @@ export function readOptionalMatching(
 }
 
 /** A boolean field; expressions may also give the text "true" or "false". */
-export function readBoolean(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): boolean {
+export function readBoolean(context: ParameterContext, field: FieldLabel, itemIndex: number): boolean {
 	const value: unknown = context.getNodeParameter(field.name, itemIndex, false);
 	if (typeof value === 'boolean') return value;
 	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
@@ -76,7 +90,7 @@ export function readBoolean(context: IExecuteFunctions, field: FieldLabel, itemI
 
 /** Text that must be given (`purpose` says what for) and match `pattern`. */
 export function readRequiredMatching(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	field: FieldLabel,
 	itemIndex: number,
 	pattern: RegExp,
@@ -94,7 +108,7 @@ export function readRequiredMatching(
 const JSON_ARRAY_TEXT = /^\s*\[[\s\S]*\]\s*$/;
 
 /** The entries of a list field's value, before each is checked. */
-function listEntries(context: IExecuteFunctions, field: FieldLabel, itemIndex: number, value: unknown): unknown[] {
+function listEntries(context: ParameterContext, field: FieldLabel, itemIndex: number, value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
 	if (value === null || value === undefined) {
 		throw invalid(context, field, itemIndex, 'is empty (its expression gave null)', 'Make the expression return a list, or clear the field to leave it out');
@@ -115,7 +129,7 @@ function listEntries(context: IExecuteFunctions, field: FieldLabel, itemIndex: n
  * entry trimmed, empty ones and repeats dropped, and every one must match `pattern`.
  */
 export function readTextList(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	field: FieldLabel,
 	itemIndex: number,
 	pattern: RegExp,
@@ -137,7 +151,7 @@ export function readTextList(
  * Required text that is sent exactly as given: spaces at its start or end are refused rather than trimmed, since CCC
  * would keep them (a break code " lunch" is another code than "lunch" in its reports).
  */
-export function readExactText(context: IExecuteFunctions, field: FieldLabel, itemIndex: number): string {
+export function readExactText(context: ParameterContext, field: FieldLabel, itemIndex: number): string {
 	const value = readRequiredText(context, field, itemIndex);
 	const given = String(context.getNodeParameter(field.name, itemIndex, ''));
 	if (given !== value) {
@@ -147,7 +161,7 @@ export function readExactText(context: IExecuteFunctions, field: FieldLabel, ite
 }
 
 /** A whole number from `min` to `max`; expressions may also give it as text. */
-export function readWholeNumber(context: IExecuteFunctions, field: FieldLabel, itemIndex: number, min: number, max: number): number {
+export function readWholeNumber(context: ParameterContext, field: FieldLabel, itemIndex: number, min: number, max: number): number {
 	const value: unknown = context.getNodeParameter(field.name, itemIndex, min);
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {

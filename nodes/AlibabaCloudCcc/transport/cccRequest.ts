@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
@@ -13,6 +13,9 @@ import { isRedirect, redirectFailure } from './redirectFailure';
 import { RequestPacer } from './requestPacer';
 import { backoffCeiling, backoffDelay, isThrottling, isTransient, type RetryPolicy } from './retryPolicy';
 import { transportFailure } from './transportFailure';
+
+/** What makes CCC calls: a node's execute loop, or a trigger's poll. */
+export type CccContext = IExecuteFunctions | IPollFunctions;
 
 export type CccParams = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -54,12 +57,12 @@ export interface CccSession {
 	readonly credential: () => Promise<ICredentialsDecrypted>;
 }
 
-async function readCredential(context: IExecuteFunctions): Promise<ICredentialsDecrypted> {
+async function readCredential(context: CccContext): Promise<ICredentialsDecrypted> {
 	const { id, name } = context.getNode().credentials?.[CCC_CREDENTIAL_TYPE] ?? { id: null, name: '' };
 	return { id: id ?? '', name, type: CCC_CREDENTIAL_TYPE, data: await context.getCredentials<ICredentialDataDecryptedObject>(CCC_CREDENTIAL_TYPE) };
 }
 
-export function newCccSession(context: IExecuteFunctions, maxRequestsPerSecond = 0): CccSession {
+export function newCccSession(context: CccContext, maxRequestsPerSecond = 0): CccSession {
 	let credential: Promise<ICredentialsDecrypted> | undefined;
 	return {
 		clockOffsetMs: 0,
@@ -89,7 +92,7 @@ function headerText(response: IN8nHttpFullResponse, name: string): string {
 }
 
 /** One signed call (the credential signs it, afresh each time) through n8n's request helper. */
-async function attempt(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<Attempt> {
+async function attempt(context: CccContext, call: CccCall, session: CccSession): Promise<Attempt> {
 	const { clockOffsetMs } = session;
 	const request: IHttpRequestOptions = {
 		method: 'POST',
@@ -146,7 +149,7 @@ function clockStillOff(error: CccApiError): CccApiError {
  * The answer with the gateway's time: its Date header counts whole seconds, so the answer left before the end of
  * that second (a time judged by it errs towards later); without one, our clock as corrected so far.
  */
-function answerOf(context: IExecuteFunctions, call: CccCall, result: Answered, session: CccSession): CccAnswer {
+function answerOf(context: CccContext, call: CccCall, result: Answered, session: CccSession): CccAnswer {
 	const unexpected = call.unexpectedData?.(result.decodedData);
 	if (unexpected) {
 		const { RequestId: requestId } = result.envelope;
@@ -165,8 +168,8 @@ function answerOf(context: IExecuteFunctions, call: CccCall, result: Answered, s
  * (the user's count: a call sent again with corrected time is told apart).
  * When the execution is cancelled, the pacer's and the backoff's waits end at once and nothing more is sent.
  */
-export async function callCcc(context: IExecuteFunctions, call: CccCall, session: CccSession): Promise<CccAnswer> {
-	const cancelSignal = context.getExecutionCancelSignal?.();
+export async function callCcc(context: CccContext, call: CccCall, session: CccSession): Promise<CccAnswer> {
+	const cancelSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	let calls = 0;
 	/** The offset this call corrected the clock by, once it has. */
 	let correction: number | undefined;

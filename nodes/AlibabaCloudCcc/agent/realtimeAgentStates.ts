@@ -3,6 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { kindOf, quoted } from '../response/describeValue';
 import { normalizeFields, type FieldTypes } from '../response/normalizeFields';
 
+/** CCC's limits for one ListRealtimeAgentStates query: pages of at most 100, page numbers up to 100, 20 Agent IDs. */
+export const REALTIME_LIMITS = { maxPageSize: 100, maxPageNumber: 100, maxAgentIds: 20 } as const;
+
+/** The most agents one query can reach: 100 pages of 100. */
+export const MAX_AGENTS_PER_QUERY = REALTIME_LIMITS.maxPageSize * REALTIME_LIMITS.maxPageNumber;
+
 /** One agent of ListRealtimeAgentStates' `Data.List`, typed as the official SDK's models type it. */
 export const REALTIME_AGENT_STATE_TYPES: FieldTypes = {
 	AgentId: 'string',
