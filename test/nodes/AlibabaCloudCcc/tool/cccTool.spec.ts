@@ -10,13 +10,18 @@ import manifest from '../../../../package.json';
 
 const root = path.resolve(__dirname, '../../../..');
 
-/** Every node package.json declares, from its source: a new node is held to the same rules without a line here. */
-const declaredNodes = manifest.n8n.nodes.map((file): [string, INodeType] => {
-	const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-	const NodeClass = (jest.requireActual(source) as Record<string, new () => INodeType>)[path.basename(file, '.node.js')];
-	const node = new NodeClass();
-	return [node.description.displayName, node];
-});
+/**
+ * Every action node package.json declares, from its source: a new node is held to the same rules without a line
+ * here. Triggers are no tools (n8n's lint forbids `usableAsTool` on them).
+ */
+const declaredNodes = manifest.n8n.nodes
+	.map((file): [string, INodeType] => {
+		const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		const NodeClass = (jest.requireActual(source) as Record<string, new () => INodeType>)[path.basename(file, '.node.js')];
+		const node = new NodeClass();
+		return [node.description.displayName, node];
+	})
+	.filter(([, node]) => !node.description.polling);
 
 /** The tool form's Description field: n8n hands its value, by default this, to the model. */
 function toolDescription(node: INodeType): string {
