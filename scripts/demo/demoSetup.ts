@@ -11,6 +11,8 @@ export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agen
 export const END_OF_SHIFT_WORKFLOW = path.join(REPO, 'examples/end-of-shift-sign-out.json');
 /** Any CCC action through n8n's HTTP Request node, signed by the package's credential. */
 export const HTTP_REQUEST_WORKFLOW = path.join(REPO, 'examples/any-ccc-action-http-request.json');
+/** The CCC Agent State Trigger's alert: an agent signs out mid-shift, or a break runs past 30 minutes. */
+export const AGENT_STATE_ALERTS_WORKFLOW = path.join(REPO, 'examples/agent-state-alerts.json');
 export const DEMO_CREDENTIAL_ID = 'cccDemoCredential';
 
 export interface Demo {
