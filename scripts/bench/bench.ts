@@ -16,6 +16,7 @@ import { runCccWorkflow } from '../engine/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
 import { benchRealN8n, EXPRESSION_ENGINES, packThisBuild, type ExpressionEngine } from './realN8nBench';
 import { startSimulator } from './startSimulator';
+import { benchTrigger } from './triggerBench';
 
 /**
  * `npm run bench -- --n 1000 --latency 50 --concurrency 20,40 --rss-n 10000`: ReadyForService N times against the CCC
@@ -24,7 +25,8 @@ import { startSimulator } from './startSimulator';
  * then where a node item's CPU time goes, and the peak memory of a large run.
  * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
  * `--repeat 1`, `--baseline name=other-build.tgz,…` to run other packed builds beside this one, `--profile` for where the
- * time goes (CPU profiles of n8n; `--profile-dir` keeps them). `--leg harness|real-n8n` runs one leg only.
+ * time goes (CPU profiles of n8n; `--profile-dir` keeps them). The trigger leg polls 10,000 agents through n8n's
+ * PollContext (triggerBench.ts). `--leg harness|trigger|real-n8n` runs one leg only.
  */
 
 const { values } = parseArgs({
@@ -160,8 +162,9 @@ function realN8nLeg(): void {
 }
 
 async function main(): Promise<void> {
-	if (values.leg !== 'real-n8n') await harnessLeg();
-	if (values.leg !== 'harness') realN8nLeg();
+	if (values.leg === 'all' || values.leg === 'harness') await harnessLeg();
+	if (values.leg === 'all' || values.leg === 'trigger') await benchTrigger(LATENCY);
+	if (values.leg === 'all' || values.leg === 'real-n8n') realN8nLeg();
 }
 
 async function harnessLeg(): Promise<void> {
