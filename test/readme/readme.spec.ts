@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { AGENT_EVENT_NAMES, AGENT_EVENTS } from '../../nodes/AlibabaCloudCcc/agent/agentEvents';
 import { AGENT_STATE_NAMES, AGENT_STATES } from '../../nodes/AlibabaCloudCcc/agent/agentStates';
+import { CURRENT_STATE_EVENT, EVENT_ITEM_FIELDS } from '../../nodes/AlibabaCloudCcc/AgentStateTrigger/watchAgentStates';
 import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
 import { LISTING_PASSES } from '../../nodes/AlibabaCloudCcc/execution/listPages';
@@ -90,5 +92,12 @@ describe('the README', () => {
 		expect(section).toContain(`calls of ${REALTIME_LIMITS.maxAgentIds}`);
 		expect(section).toContain(`At most ${MAX_AGENTS_PER_QUERY.toLocaleString('en-US')}. Empty: all agents.`);
 		expect(section).toContain(`up to ${LISTING_PASSES} reads in all`);
+	});
+
+	it("lists CCC Agent State Trigger's events as agent/agentEvents.ts has them, and every field of an event item", () => {
+		const section = README.slice(README.indexOf('## The CCC Agent State Trigger node'), README.indexOf('## The CCC ListRealtimeAgentStates node'));
+		expect(tableRows('| Event (`Event`) |').map(([event]) => event)).toEqual(AGENT_EVENT_NAMES.map((event) => `${AGENT_EVENTS[event].name} (\`${event}\`)`));
+		expect(section).toContain(`\`Event\` \`${CURRENT_STATE_EVENT}\``);
+		expect(section.replace(/\s+/g, ' ')).toContain(EVENT_ITEM_FIELDS.map((field) => `\`${field}\``).join(', '));
 	});
 });

@@ -130,8 +130,24 @@ async function readAgents(context: IPollFunctions, watch: Watch): Promise<{ seen
 	return { seen, gatewayTime };
 }
 
+/** The fields of an event item, in their order. */
+export const EVENT_ITEM_FIELDS = [
+	'AgentId',
+	'AgentName',
+	'Event',
+	'PreviousState',
+	'PreviousBreakCode',
+	'State',
+	'BreakCode',
+	'StateTime',
+	'StateDurationSeconds',
+	'Extension',
+	'SkillGroupIdList',
+	'InstanceId',
+] as const;
+
 /** One output item: the agent now, the event, and where it stood at the last poll. */
-function eventItem(watch: Watch, event: string, { entry, standing }: Seen, before: AgentStanding | undefined, gatewayTime: number): IDataObject {
+function eventItem(watch: Watch, event: string, { entry, standing }: Seen, before: AgentStanding | undefined, gatewayTime: number): Record<(typeof EVENT_ITEM_FIELDS)[number], IDataObject[string]> {
 	const { SkillGroupIdList } = normalizeFields({ SkillGroupIdList: entry.SkillGroupIdList }, { SkillGroupIdList: 'stringList' });
 	return {
 		AgentId: entry.AgentId,

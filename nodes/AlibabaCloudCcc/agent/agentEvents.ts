@@ -29,13 +29,13 @@ const EVENTS = {
 		description: 'The agent went on a break, or on another break code (only the Break Codes given, if any)',
 		isChange: (before: AgentStanding, now: AgentStanding) => now.state === 'BREAK' && (before.state !== 'BREAK' || before.breakCode !== now.breakCode || before.stateTime !== now.stateTime),
 	},
-	callStarted: { name: 'Call Started', description: 'A call is ringing, being dialled or in progress (the agent was not on a call)', isChange: (before: AgentStanding, now: AgentStanding) => !onCall(before.state) && onCall(now.state) },
-	callEnded: { name: 'Call Ended', description: 'The agent was on a call and is not any more (after-call work, ready, …)', isChange: (before: AgentStanding, now: AgentStanding) => onCall(before.state) && !onCall(now.state) },
 	breakTooLong: {
 		name: 'Break Lasts Too Long',
 		description: 'A break has lasted longer than Break Minutes (only the Break Codes given, if any): once per break',
 		isChange: () => false,
 	},
+	callStarted: { name: 'Call Started', description: 'A call is ringing, being dialled or in progress (the agent was not on a call)', isChange: (before: AgentStanding, now: AgentStanding) => !onCall(before.state) && onCall(now.state) },
+	callEnded: { name: 'Call Ended', description: 'The agent was on a call and is not any more (after-call work, ready, …)', isChange: (before: AgentStanding, now: AgentStanding) => onCall(before.state) && !onCall(now.state) },
 } as const;
 
 export type AgentEvent = keyof typeof EVENTS;
