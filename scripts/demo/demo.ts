@@ -3,11 +3,12 @@ import path from 'node:path';
 import { endOfShiftReport, setUpDemo, shiftStartReport } from './demoSetup';
 import { REPO, startN8nServer } from './n8nRuntime';
 import { runQueueDemo } from './queueDemo';
+import { shiftStartWithTrigger } from './triggerDemo';
 
 /**
  * The main job. `demo.js` starts n8n with this package, the CCC simulator and the example workflow on
- * http://127.0.0.1:5678 and waits; `demo.js --headless` executes the example workflow once, prints the agents'
- * results as a table, and exits. `--queue` runs n8n in queue mode instead (see queueDemo.ts).
+ * http://127.0.0.1:5678 and waits; `demo.js --headless` executes the example workflow once with CCC Agent State
+ * Trigger watching, prints the agents' results and the trigger's events as tables, runs the end of shift, and exits. `--queue` runs n8n in queue mode instead (see queueDemo.ts).
  */
 async function main(): Promise<void> {
 	const headless = process.argv.includes('--headless');
@@ -22,9 +23,13 @@ async function main(): Promise<void> {
 	console.log(`CCC simulator on ${demo.simulator.url}; example workflow imported as ${demo.workflowId}`);
 
 	if (headless) {
-		const started = Date.now();
-		const report = await shiftStartReport(demo);
-		console.log(`\nExample workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. ${report}`);
+		console.log('Starting n8n with CCC Agent State Trigger watching the agents; its events come at n8n\'s next minute mark (up to a minute\'s wait)');
+		const { shift, events } = await shiftStartWithTrigger(demo, n8nPort, async () => {
+			const started = Date.now();
+			const report = await shiftStartReport(demo);
+			return `Example workflow executed by n8n in ${((Date.now() - started) / 1000).toFixed(1)} s. ${report}`;
+		});
+		console.log(`\n${shift}\n\n${events}`);
 		console.log(`\n${await endOfShiftReport(demo)}`);
 		await demo.simulator.stop();
 		return;

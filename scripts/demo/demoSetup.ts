@@ -59,9 +59,10 @@ export function statesOf(simulator: CccSimulator, instanceId = 'ccc-test'): Stat
  */
 export async function shiftStartReport(demo: Demo): Promise<string> {
 	const before = statesOf(demo.simulator);
+	const earlier = demo.simulator.requests.length;
 	const run = await executeWorkflow(demo.n8n, demo.workflowId);
 	const outputs = outputsOf(run, 'Ready Agent');
-	const actions = demo.simulator.requests.map((entry) => entry.action);
+	const actions = demo.simulator.requests.slice(earlier).map((entry) => entry.action);
 	const count = (action: string) => actions.filter((name) => name === action).length;
 	return [
 		'CCC ReadyForService:',
