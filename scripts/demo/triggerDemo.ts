@@ -12,14 +12,14 @@ type Workflow = { id: string; name: string; nodes: Node[] };
 
 const TRIGGER_TYPE = 'n8n-nodes-alibaba-ccc.cccAgentStateTrigger';
 
-/** Every event the demo's copy of the alert workflow hands over, as the trigger emitted it. */
-interface Collector {
+/** A loopback HTTP server that keeps every JSON body POSTed to it: where a workflow's HTTP Request node hands events. */
+export interface Collector {
 	readonly events: Array<Record<string, unknown>>;
 	readonly url: string;
 	close(): Promise<void>;
 }
 
-async function startCollector(): Promise<Collector> {
+export async function startCollector(): Promise<Collector> {
 	const events: Array<Record<string, unknown>> = [];
 	const server: Server = createServer((request, response) => {
 		let body = '';
@@ -35,15 +35,15 @@ async function startCollector(): Promise<Collector> {
 }
 
 /**
- * The shipped alert workflow as the demo runs it: on any state change, and with its (disabled) Slack node replaced by
- * an HTTP Request node that hands each event to this script.
+ * The shipped alert workflow as the demo and the tests run it: on `triggerOn` (default: any state change), and with
+ * its (disabled) Slack node replaced by an HTTP Request node that hands each event to a collector.
  */
-function demoAlerts(collectorUrl: string): Workflow {
+export function alertsHandingOver(collectorUrl: string, triggerOn: readonly string[] = ['stateChanged']): Workflow {
 	const workflow = JSON.parse(readFileSync(AGENT_STATE_ALERTS_WORKFLOW, 'utf8')) as Workflow;
 	workflow.id = 'cccAgentStateDemo';
 	workflow.name = `${workflow.name} (demo: every change)`;
 	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE)!;
-	trigger.parameters = { ...trigger.parameters, triggerOn: ['stateChanged'] };
+	trigger.parameters = { ...trigger.parameters, triggerOn };
 	const alert = workflow.nodes.find((node) => node.disabled)!;
 	Object.assign(alert, {
 		name: 'Hand Over to the Demo',
@@ -57,12 +57,14 @@ function demoAlerts(collectorUrl: string): Workflow {
 	return workflow;
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 150_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
+/** Waits, at most `timeoutMs`, until `condition` holds, and says how long it took; says what it waited for when it does not. */
+export async function until(what: string, condition: () => boolean, timeoutMs = 150_000): Promise<number> {
+	const started = Date.now();
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+		if (Date.now() - started > timeoutMs) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
+	return Date.now() - started;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function shiftStartWithTrigger(demo: Demo, n8nPort: number, shiftSt
 	const collector = await startCollector();
 	let server: ChildProcess | undefined;
 	try {
-		const workflow = demoAlerts(collector.url);
+		const workflow = alertsHandingOver(collector.url);
 		await importJson(demo.n8n, 'workflow', workflow);
 		await runN8nOrFail(demo.n8n, ['publish:workflow', `--id=${workflow.id}`]);
 		const polls = () => demo.simulator.requests.filter((entry) => entry.action === 'ListRealtimeAgentStates').length;

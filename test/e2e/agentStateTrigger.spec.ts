@@ -3,15 +3,13 @@
  * against the simulator, with its Slack step replaced by an HTTP Request node that hands each event to this test.
  * Polls come at n8n's own minute marks, so the test waits for them (about three minutes in all).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
-import { AGENT_STATE_ALERTS_WORKFLOW } from '../../scripts/demo/demoSetup';
 import { importJson, installPackage, n8nInstance, runN8nOrFail, startN8nServer, type N8nInstance } from '../../scripts/demo/n8nRuntime';
+import { alertsHandingOver, startCollector, until, type Collector } from '../../scripts/demo/triggerDemo';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { credentialsFor } from '../../simulator/agents';
 
@@ -19,31 +17,9 @@ jest.setTimeout(420_000);
 
 const PORT = 5711;
 
-type Node = { name: string; type: string; parameters: Record<string, unknown>; credentials?: object; disabled?: boolean };
-type Workflow = { id: string; name: string; nodes: Node[]; connections: Record<string, unknown> };
-
-/** Waits, at most `timeoutMs`, until `condition` holds; says what it waited for when it does not. */
-async function until(what: string, condition: () => boolean, timeoutMs = 150_000): Promise<number> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	return Date.now() - started;
-}
-
 describe('CCC Agent State Trigger in a real n8n server', () => {
 	const simulator = new CccSimulator();
-	const events: Array<Record<string, unknown>> = [];
-	const collector = createServer((request, response) => {
-		let body = '';
-		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-		request.on('end', () => {
-			events.push(JSON.parse(body) as Record<string, unknown>);
-			response.setHeader('content-type', 'application/json');
-			response.end('{}');
-		});
-	});
+	let collector: Collector;
 	let userFolder: string;
 	let n8n: N8nInstance;
 	let server: ChildProcess | undefined;
@@ -51,28 +27,12 @@ describe('CCC Agent State Trigger in a real n8n server', () => {
 
 	beforeAll(async () => {
 		await simulator.start();
-		await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+		collector = await startCollector();
 		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-trigger-'));
 		n8n = n8nInstance({ userFolder, port: PORT });
 		installPackage(n8n);
 		await importJson(n8n, 'credentials', [{ id: 'cccDemoCredential', name: 'CCC simulator', type: 'alibabaCloudCccApi', data: credentialsFor(simulator) }]);
-		const workflow = JSON.parse(readFileSync(AGENT_STATE_ALERTS_WORKFLOW, 'utf8')) as Workflow;
-		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-alibaba-ccc.cccAgentStateTrigger')!;
-		trigger.parameters = { ...trigger.parameters, triggerOn: ['signedOut', 'breakStarted', 'callEnded', 'becameReady'] };
-		const alert = workflow.nodes.find((node) => node.disabled)!;
-		Object.assign(alert, {
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			disabled: false,
-			parameters: {
-				method: 'POST',
-				url: `http://127.0.0.1:${(collector.address() as AddressInfo).port}/events`,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: "={{ JSON.stringify($('Agent Signs Out or Break Runs Long').item.json) }}",
-				options: {},
-			},
-		});
+		const workflow = alertsHandingOver(collector.url, ['signedOut', 'breakStarted', 'callEnded', 'becameReady']);
 		await importJson(n8n, 'workflow', workflow);
 		await runN8nOrFail(n8n, ['publish:workflow', `--id=${workflow.id}`]);
 		server = await startN8nServer(n8n, PORT);
@@ -82,31 +42,31 @@ describe('CCC Agent State Trigger in a real n8n server', () => {
 		server?.kill('SIGTERM');
 		if (server && server.exitCode === null) await new Promise((resolve) => server!.once('exit', resolve));
 		await simulator.stop();
-		await new Promise((resolve) => collector.close(resolve));
+		await collector.close();
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
 	it('records a baseline at activation, emits exactly the changes of the next poll, and nothing twice', async () => {
 		const activation = await until('the activation poll', () => polls() >= 1);
-		expect(events).toEqual([]);
+		expect(collector.events).toEqual([]);
 		simulator.setAgentState('ccc-test', 'alice@ccc-test', 'OFFLINE');
 		simulator.setAgentState('ccc-test', 'bob@ccc-test', 'BREAK', 'lunch');
 		simulator.setAgentState('ccc-test', 'carol@ccc-test', 'WORKING');
-		const firstEvents = await until('the changes of the next poll', () => events.length >= 3);
-		expect(events.map((event) => [event.AgentId, event.Event, event.PreviousState, event.State, event.BreakCode])).toEqual(
+		const firstEvents = await until('the changes of the next poll', () => collector.events.length >= 3);
+		expect(collector.events.map((event) => [event.AgentId, event.Event, event.PreviousState, event.State, event.BreakCode])).toEqual(
 			expect.arrayContaining([
 				['alice@ccc-test', 'signedOut', 'BREAK', 'OFFLINE', ''],
 				['bob@ccc-test', 'breakStarted', 'WORKING', 'BREAK', 'lunch'],
 				['carol@ccc-test', 'callEnded', 'TALKING', 'WORKING', ''],
 			]),
 		);
-		expect(events).toHaveLength(3);
+		expect(collector.events).toHaveLength(3);
 		// The poll after it sees no change: an event it emitted would reach the collector before the next one's.
 		const afterChanges = polls();
 		await until('a poll with no change', () => polls() > afterChanges);
 		simulator.setAgentState('ccc-test', 'dave@ccc-test', 'READY');
-		const lastEvent = await until('the change after a quiet poll', () => events.length >= 4);
-		expect(events.slice(3).map((event) => [event.AgentId, event.Event])).toEqual([['dave@ccc-test', 'becameReady']]);
+		const lastEvent = await until('the change after a quiet poll', () => collector.events.length >= 4);
+		expect(collector.events.slice(3).map((event) => [event.AgentId, event.Event])).toEqual([['dave@ccc-test', 'becameReady']]);
 		// The test's timings, for the record: until the activation poll, then until each event arrived.
 		console.log(`activation poll after ${activation} ms; changes after ${firstEvents} ms; the quiet poll's next change after ${lastEvent} ms`);
 	});
