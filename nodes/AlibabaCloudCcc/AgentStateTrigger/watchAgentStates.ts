@@ -7,7 +7,7 @@ import { AGENT_EVENT_NAMES, AGENT_EVENTS, BREAK_EVENTS, sameStanding, type Agent
 import { AGENT_IDS, INSTANCE_ID, SKILL_GROUP_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { decodeSnapshot, encodeSnapshot, type StoredAgent } from '../agent/agentSnapshot';
 import { agentStateOf } from '../agent/agentStates';
-import { realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
+import { agentIdGroups, realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
 import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../agent/realtimeAgentStates';
 import { listPages } from '../execution/listPages';
 import { pollCalls } from '../execution/runCccAction';
@@ -112,11 +112,8 @@ async function readAgents(context: IPollFunctions, watch: Watch): Promise<{ seen
 		gatewayTime = page.gatewayTime;
 		return page;
 	};
-	const groups = watch.agentIds
-		? Array.from({ length: Math.ceil(watch.agentIds.length / REALTIME_LIMITS.maxAgentIds) }, (_, index) => watch.agentIds!.slice(index * REALTIME_LIMITS.maxAgentIds, (index + 1) * REALTIME_LIMITS.maxAgentIds))
-		: [undefined];
 	const seen = new Map<string, Seen>();
-	for (const agentIds of groups) {
+	for (const agentIds of agentIdGroups(watch.agentIds)) {
 		const { entries } = await listPages(context.getNode(), 0, withinBudget(realtimePages(calls, { instanceId: watch.instanceId, skillGroupId: watch.skillGroupId, agentIds })), {
 			pageSize: REALTIME_LIMITS.maxPageSize,
 			maxPageNumber: REALTIME_LIMITS.maxPageNumber,

@@ -3,12 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { AGENT_IDS, INSTANCE_ID, SKILL_GROUP_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { agentStateOf, AGENT_STATES } from '../agent/agentStates';
+import { agentIdGroups, realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
 import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../agent/realtimeAgentStates';
 import { listPages, type Listing } from '../execution/listPages';
 import { runCccCalls, type CccItemCalls } from '../execution/runCccAction';
 import { readBoolean, readRequiredText, readText, readTextList, readWholeNumber } from '../params/readParameter';
 import type { CccEnvelope } from '../response/cccEnvelope';
-import { realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
 import {
 	LIMIT,
 	RETURN_ALL,
@@ -51,9 +51,6 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): Query {
 		wanted: returnAll ? Number.POSITIVE_INFINITY : readWholeNumber(context, LIMIT, itemIndex, 1, MAX_AGENTS_PER_QUERY),
 	};
 }
-
-const chunksOf = <T>(list: readonly T[], size: number): T[][] =>
-	Array.from({ length: Math.ceil(list.length / size) }, (_, index) => list.slice(index * size, (index + 1) * size));
 
 const NARROWING = 'Narrow it with States, Skill Group ID or Agent IDs, or turn off Return All and set a Limit';
 
@@ -107,10 +104,9 @@ export async function listRealtimeAgentStates(this: IExecuteFunctions): Promise<
 	return await runCccCalls(this, async (itemIndex, calls, options): Promise<IDataObject[]> => {
 		const query = readQuery(this, itemIndex);
 		if (query.agentIds.length > MAX_AGENTS_PER_QUERY) throw tooManyAgentIds(this, itemIndex, query.agentIds.length);
-		const groups = query.agentIds.length > 0 ? chunksOf(query.agentIds, REALTIME_LIMITS.maxAgentIds) : [undefined];
 		const answers: CccEnvelope[] = [];
 		const agents: IDataObject[] = [];
-		for (const agentIds of groups) {
+		for (const agentIds of agentIdGroups(query.agentIds)) {
 			if (agents.length >= query.wanted) break;
 			const { entries, pages } = await agentsOf(this, itemIndex, calls, query, agentIds, query.wanted - agents.length);
 			answers.push(...pages.map((page) => page.envelope));

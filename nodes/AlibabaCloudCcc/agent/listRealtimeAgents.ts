@@ -4,7 +4,7 @@ import type { ListedPage } from '../execution/listPages';
 import type { CccItemCalls } from '../execution/runCccAction';
 import type { CccEnvelope } from '../response/cccEnvelope';
 import type { CccAnswer } from '../transport/cccRequest';
-import { REALTIME_PAGE_TYPES, unexpectedRealtimePage, type RealtimePage } from './realtimeAgentStates';
+import { REALTIME_LIMITS, REALTIME_PAGE_TYPES, unexpectedRealtimePage, type RealtimePage } from './realtimeAgentStates';
 
 /** What one ListRealtimeAgentStates query asks CCC for. */
 export interface RealtimeQuery {
@@ -20,6 +20,13 @@ export interface RealtimeQuery {
 export interface RealtimeAgentPage extends ListedPage {
 	readonly envelope: CccEnvelope;
 	readonly gatewayTime: CccAnswer['gatewayTime'];
+}
+
+/** The queries a list of Agent IDs takes (CCC takes 20 a query), in the order given; one for every agent when empty. */
+export function agentIdGroups(agentIds: readonly string[] | undefined): Array<readonly string[] | undefined> {
+	if (!agentIds || agentIds.length === 0) return [undefined];
+	const size = REALTIME_LIMITS.maxAgentIds;
+	return Array.from({ length: Math.ceil(agentIds.length / size) }, (_, index) => agentIds.slice(index * size, (index + 1) * size));
 }
 
 /** Reads page after page of `query` (lists in the form body as JSON arrays, as Alibaba's SDK sends them). */
