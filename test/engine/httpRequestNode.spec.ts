@@ -115,6 +115,24 @@ describe("n8n's HTTP Request node with the credential, through n8n's engine", ()
 			expect(textOf(success[0].json)).toContain('Form Urlencoded');
 		});
 
+		it.each(versionsAndSignings)('version %s, %s: a multipart body, whose fields the signature would not cover, is refused; nothing is sent', async (version, signing) => {
+			const { success } = await runHttpRequest(version, { url: `${simulator().url}${states('')}`, multipart: { StateList: '["Ready"]' } }, credentialsFor(simulator(), undefined, signing));
+			expect(simulator().requests).toEqual([]);
+			expect(textOf(success[0].json)).toContain('multipart form data');
+		});
+
+		it.each(versionsAndSignings)('version %s, %s: a raw body of plain text is refused, not signed as a parameter; nothing is sent', async (version, signing) => {
+			const { success } = await runHttpRequest(version, { url: `${simulator().url}${states('')}`, raw: { contentType: 'text/plain', body: 'hello' } }, credentialsFor(simulator(), undefined, signing));
+			expect(simulator().requests).toEqual([]);
+			expect(textOf(success[0].json)).toContain('not form parameters');
+		});
+
+		it.each(versionsAndSignings)('version %s, %s: a parameter twice in the URL is refused; nothing is sent', async (version, signing) => {
+			const { success } = await runHttpRequest(version, { url: `${simulator().url}${states('&AgentName=a&AgentName=b')}` }, credentialsFor(simulator(), undefined, signing));
+			expect(simulator().requests).toEqual([]);
+			expect(textOf(success[0].json)).toContain('\\"AgentName\\" is given twice in the URL: give it once');
+		});
+
 		it.each(versionsAndSignings)('version %s, %s: a URL fragment is dropped, not glued to the last value', async (version, signing) => {
 			await runHttpRequest(version, { url: `${simulator().url}${states('&AgentName=alice#top')}` }, credentialsFor(simulator(), undefined, signing));
 			expect(received()).toMatchObject({ status: 200, params: { AgentName: 'alice' } });

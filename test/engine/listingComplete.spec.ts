@@ -125,6 +125,26 @@ describe("CCC ListRealtimeAgentStates through n8n's engine: every agent once, or
 		expect(simulator().requests).toHaveLength(2 * LISTING_PASSES);
 	});
 
+	it('a page with more agents than its TotalCount, on each read, is an error item, not a list cut at TotalCount', async () => {
+		simulator().reshape = (_request, data) => ({ ...(data as object), TotalCount: 0 });
+		const { success, errors } = await run({ states: [] });
+		expect(success).toEqual([]);
+		expect(errors.map((item) => item.json.error)).toEqual([
+			`CCC's list of agents did not read whole for item 0 in ${LISTING_PASSES} reads (last: 100 agents were listed where TotalCount is 0), so some agents would be missing or listed twice`,
+		]);
+	});
+
+	it('States read on pages without the filter are pages of 100, whatever the Limit', async () => {
+		// The filtered page comes back short of what it promises, so the node reads every state.
+		simulator().reshape = (request, data) => (request.params.StateList ? { ...(data as object), List: (data as { List: unknown[] }).List.slice(0, 2) } : data);
+		const { success } = await run({ returnAll: false, limit: 5 });
+		expect(agentIdsOf(success)).toEqual(range(10, 15));
+		expect(simulator().requests.map((entry) => [entry.params.PageNumber, entry.params.PageSize, entry.params.StateList ?? 'every state'])).toEqual([
+			['1', '5', '["Ready"]'],
+			['1', '100', 'every state'],
+		]);
+	});
+
 	describe('a gateway that serves 50 per page', () => {
 		const capped = useFreshSimulator({ pageSizeCap: 50 });
 
@@ -153,6 +173,7 @@ describe("CCC ListRealtimeAgentStates through n8n's engine: every agent once, or
 		['a List of text', (data) => ({ ...data, List: 'agents' }), 'List is text, not a list of agents: "agents"'],
 		['a null agent', (data) => ({ ...data, List: [null] }), 'agent 1 of 1 is null, not an agent: null'],
 		['an agent without AgentId', (data) => ({ ...data, List: [{ State: 'Ready' }] }), 'agent 1 of 1 has no AgentId ({"State":"Ready"})'],
+		['a StateTime that is no number', (data) => ({ ...data, List: [{ AgentId: 'a@ccc-load', StateTime: 'soon' }] }), 'agent 1 of 1 (a@ccc-load) has StateTime "soon", not epoch milliseconds'],
 	])('an answer with %s is InvalidResponse, not phantom agents', async (_case, reshape, problem) => {
 		simulator().reshape = (_request, data) => reshape(data as Record<string, unknown>);
 		const { success, errors } = await run({ states: [] });

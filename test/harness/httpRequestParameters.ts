@@ -14,13 +14,15 @@ export interface HttpCall {
 	readonly url: string;
 	readonly query?: Pairs;
 	readonly form?: Pairs;
+	/** Fields of a multipart (form-data) body. */
+	readonly multipart?: Pairs;
 	readonly raw?: { readonly contentType: string; readonly body: string };
 }
 
 const list = (pairs: Pairs = {}) => Object.entries(pairs).map(([name, value]) => ({ name, value }));
 
 /** The HTTP Request node's parameters for a POST, as version 2 and version 4.x spell them. */
-export function httpRequestParameters(version: number, { url, query, form, raw }: HttpCall): IDataObject {
+export function httpRequestParameters(version: number, { url, query, form, multipart, raw }: HttpCall): IDataObject {
 	const credential = { authentication: 'predefinedCredentialType', nodeCredentialType: 'alibabaCloudCccApi', url };
 	if (version < 3) {
 		return {
@@ -28,10 +30,11 @@ export function httpRequestParameters(version: number, { url, query, form, raw }
 			requestMethod: 'POST',
 			responseFormat: 'json',
 			queryParametersUi: { parameter: list(query) },
-			...(form ? { bodyParametersUi: { parameter: list(form) } } : {}),
+			...(form ?? multipart ? { bodyParametersUi: { parameter: list(form ?? multipart) } } : {}),
 			...(raw ? { bodyParametersJson: raw.body, jsonParameters: true } : {}),
 			options: {
 				...(form ? { bodyContentType: 'form-urlencoded' } : {}),
+				...(multipart ? { bodyContentType: 'multipart-form-data' } : {}),
 				...(raw ? { bodyContentType: 'raw', bodyContentCustomMimeType: raw.contentType } : {}),
 			},
 		};
@@ -42,6 +45,7 @@ export function httpRequestParameters(version: number, { url, query, form, raw }
 		sendQuery: query !== undefined,
 		queryParameters: { parameters: list(query) },
 		...(form ? { sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: list(form) } } : {}),
+		...(multipart ? { sendBody: true, contentType: 'multipart-form-data', bodyParameters: { parameters: list(multipart) } } : {}),
 		...(raw ? { sendBody: true, contentType: 'raw', rawContentType: raw.contentType, body: raw.body } : {}),
 		options: {},
 	};

@@ -40,6 +40,9 @@ interface Watch {
 /** The event Fetch Test Event gives each agent: where it stands now, with no change. */
 export const CURRENT_STATE_EVENT = 'currentState';
 
+/** What n8n gives a poll when it says nothing (n8n-core's PollContext default). */
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+
 /** Where the snapshot lives in the node's static data. */
 const SNAPSHOT_KEY = 'snapshot';
 
@@ -87,7 +90,8 @@ function standingOf(entry: IDataObject): AgentStanding {
 	const reported = String(entry.State ?? '');
 	const state = agentStateOf(reported) ?? reported.toUpperCase();
 	// A break code means something only on a break; CCC may leave the last one beside other states.
-	return { state, breakCode: state === 'BREAK' ? String(entry.BreakCode ?? '') : '', stateTime: Number(entry.StateTime ?? 0) };
+	// Whole milliseconds, as CCC sends them (the answer's shape check refuses a StateTime that is no number).
+	return { state, breakCode: state === 'BREAK' ? String(entry.BreakCode ?? '') : '', stateTime: Math.trunc(Number(entry.StateTime ?? 0)) };
 }
 
 /**
@@ -96,7 +100,8 @@ function standingOf(entry: IDataObject): AgentStanding {
  */
 async function readAgents(context: IPollFunctions, watch: Watch): Promise<{ seen: Map<string, Seen>; gatewayTime: number }> {
 	const calls = pollCalls(context);
-	const budgetMs = context.getPollBudgetMs();
+	// An n8n that sets no budget for a poll (1.x) gives it n8n-core's default.
+	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	const started = Date.now();
 	let pagesRead = 0;
 	let gatewayTime = Date.now();

@@ -79,12 +79,19 @@ async function agentsOf(
 	};
 	if (query.states.length === 0) return await listPages(context.getNode(), itemIndex, fetchPage([]), paging);
 	const filtered = await fetchPage(query.states)(1, paging.pageSize);
-	if (filtered.entries.length >= Math.min(filtered.totalCount, paging.wanted)) {
+	const once = new Set(filtered.entries.map(paging.keyOf)).size === filtered.entries.length;
+	if (once && filtered.entries.length >= Math.min(filtered.totalCount, paging.wanted)) {
 		return { entries: filtered.entries.slice(0, paging.wanted), pages: [filtered] };
 	}
 	const states = new Set(query.states.map(agentStateOf));
 	const keep = (agent: IDataObject) => states.has(agentStateOf(String(agent.State ?? '')));
-	return await listPages(context.getNode(), itemIndex, fetchPage([]), { ...paging, keep, narrowing: 'Narrow it with Skill Group ID or Agent IDs (States over more than one page are read as every state, so they do not narrow it), or turn off Return All and set a Limit' });
+	// Every state is read, so a Limit says nothing of how many pages: they are as large as CCC serves.
+	return await listPages(context.getNode(), itemIndex, fetchPage([]), {
+		...paging,
+		pageSize: REALTIME_LIMITS.maxPageSize,
+		keep,
+		narrowing: 'Narrow it with Skill Group ID or Agent IDs (States over more than one page are read as every state, so they do not narrow it), or turn off Return All and set a Limit',
+	});
 }
 
 function tooManyAgentIds(context: IExecuteFunctions, itemIndex: number, count: number): NodeOperationError {

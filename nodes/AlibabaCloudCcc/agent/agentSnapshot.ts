@@ -17,8 +17,9 @@ export interface AgentSnapshot {
 /**
  * The snapshot as n8n stores it (static data, JSON with the workflow): about 20 bytes per agent besides its name. An
  * ID of the watched instance (`name@instance`, as CCC gives them) is kept as its name; a standing is one text:
- * the state's letter (or `[TEXT]` for a state the table does not know), the break code's index in `codes`, a dot,
- * the state time's offset from `base` in ms (base 36), and `!` once Break Lasts Too Long has fired for that break.
+ * the state's letter (or `[TEXT]`, percent-encoded, for a state the table does not know), the break code's index in
+ * `codes`, a dot, the state time's offset from `base` in ms (base 36), and `!` once Break Lasts Too Long has fired for
+ * that break.
  */
 interface StoredSnapshot extends IDataObject {
 	v: 1;
@@ -40,22 +41,35 @@ const LETTERS: Readonly<Record<AgentState, string>> = {
 const STATES_BY_LETTER = new Map(Object.entries(LETTERS).map(([state, letter]) => [letter, state]));
 const STANDING = /^([A-Z]|\[[^\]]*\])(\d*)\.(-?[0-9a-z]+)(!?)$/;
 
-/** An agent's key: its name when the ID is `name@instance` of the watched instance, else `=` and the whole ID. */
+/**
+ * An agent's key: its name when the ID is `name@instance` of the watched instance (and the name cannot be taken for
+ * the other form), else `=` and the whole ID.
+ */
 function storedName(agentId: string, suffix: string): string {
 	const name = agentId.slice(0, -suffix.length);
-	return agentId.endsWith(suffix) && name !== '' && !name.includes('@') ? name : `=${agentId}`;
+	return agentId.endsWith(suffix) && name !== '' && !name.includes('@') && !name.startsWith('=') ? name : `=${agentId}`;
 }
 
 const agentIdOf = (name: string, suffix: string) => (name.startsWith('=') ? name.slice(1) : `${name}${suffix}`);
 
-const letterOf = (state: string) => LETTERS[state as AgentState] ?? `[${state.replace(/]/g, '')}]`;
+/** A state the table does not know, as `[TEXT]` stored it; an undecodable one (static data edited by hand) is none. */
+function unknownState(letter: string): string {
+	try {
+		return decodeURIComponent(letter.slice(1, -1));
+	} catch {
+		return '';
+	}
+}
+
+const letterOf = (state: string) => LETTERS[state as AgentState] ?? `[${encodeURIComponent(state)}]`;
 
 export function encodeSnapshot({ scope, agents }: AgentSnapshot, instanceId: string): StoredSnapshot {
 	const suffix = `@${instanceId}`;
 	const base = Math.min(...[...agents.values()].map((agent) => agent.stateTime), Number.MAX_SAFE_INTEGER);
 	const codes: string[] = [];
 	const codeIndex = new Map<string, number>();
-	const stored: Record<string, string> = {};
+	// No prototype: an agent named `__proto__` is an agent like any other.
+	const stored: Record<string, string> = Object.create(null) as Record<string, string>;
 	for (const [agentId, agent] of agents) {
 		let code = '';
 		if (agent.breakCode) {
@@ -81,7 +95,7 @@ export function decodeSnapshot(value: unknown, instanceId: string): AgentSnapsho
 		if (!match) return undefined;
 		const [, letter, code, offset, fired] = match;
 		agents.set(agentIdOf(name, `@${instanceId}`), {
-			state: STATES_BY_LETTER.get(letter) ?? letter.slice(1, -1),
+			state: STATES_BY_LETTER.get(letter) ?? unknownState(letter),
 			breakCode: code === '' ? '' : (value.codes[Number(code)] ?? ''),
 			stateTime: value.base + parseInt(offset, 36),
 			longBreakFired: fired === '!',

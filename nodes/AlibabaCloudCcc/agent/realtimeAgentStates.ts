@@ -45,8 +45,12 @@ export interface RealtimePage extends IDataObject {
 /** What makes one decoded entry of the page's `List` unlike an agent, if anything. */
 function unexpectedAgent(entry: unknown, position: string): string | undefined {
 	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `${position} is ${kindOf(entry)}, not an agent: ${quoted(entry)}`;
-	const { AgentId } = normalizeFields(entry, REALTIME_AGENT_STATE_TYPES);
-	return typeof AgentId === 'string' && AgentId ? undefined : `${position} has no AgentId (${quoted(entry)})`;
+	const { AgentId, StateTime } = normalizeFields(entry, REALTIME_AGENT_STATE_TYPES);
+	if (typeof AgentId !== 'string' || !AgentId) return `${position} has no AgentId (${quoted(entry)})`;
+	if (StateTime !== undefined && (typeof StateTime !== 'number' || !Number.isFinite(StateTime))) {
+		return `${position} (${AgentId}) has StateTime ${quoted(StateTime)}, not epoch milliseconds`;
+	}
+	return undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import { FORM_CONTENT_TYPE } from '../signing/formBody';
 export interface IncomingOptions extends IHttpRequestOptions {
 	uri?: string;
 	form?: unknown;
+	formData?: unknown;
 	followRedirect?: boolean;
 	followAllRedirects?: boolean;
 }
@@ -39,16 +40,20 @@ function decodePart(part: string, parameter: string): string {
 	);
 }
 
-/** `name=value&…` text, split at each pair's first `=` (a value may hold more, as Base64 does). */
-function decodePairs(text: string, strictNames: boolean): IDataObject {
+/**
+ * `name=value&…` text, split at each pair's first `=` (a value may hold more, as Base64 does). A name given twice
+ * would be signed with one value and sent with two. A body (`strict`) must be form parameters: `name=value` pairs.
+ */
+function decodePairs(text: string, where: Source, strict: boolean): IDataObject {
 	const params: IDataObject = {};
 	for (const pair of text.split('&').filter(Boolean)) {
 		const split = pair.indexOf('=');
 		const [rawName, rawValue] = split === -1 ? [pair, ''] : [pair.slice(0, split), pair.slice(split + 1)];
 		const name = decodePart(rawName, rawName);
-		if (strictNames && !PARAM_NAME.test(name)) {
+		if (strict && (split === -1 || !PARAM_NAME.test(name))) {
 			throw new UserError(`The request body is not form parameters (name=value&…): it starts "${text.slice(0, 40)}". ${FORM_FIX}`);
 		}
+		if (name in params) throw new UserError(`The CCC request parameter "${name}" is given twice in ${where}: give it once`);
 		params[name] = decodePart(rawValue, name);
 	}
 	return params;
@@ -64,7 +69,7 @@ function urlQuery(url: string): string {
 /** Form-body parameters: an object, or form-encoded text (what we sent before, when n8n hands it back). */
 function formParams(body: unknown): IDataObject {
 	if (body === undefined || body === null || body === '') return {};
-	if (typeof body === 'string') return decodePairs(body, true);
+	if (typeof body === 'string') return decodePairs(body, 'the body', true);
 	if (typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype) return body as IDataObject;
 	throw new UserError(`The request body is neither form parameters nor form-encoded text. ${FORM_FIX}`);
 }
@@ -73,8 +78,7 @@ function formParams(body: unknown): IDataObject {
 function assertEachOnce(sources: ReadonlyArray<readonly [Source, IDataObject]>): void {
 	const seenIn = new Map<string, Source>();
 	for (const [source, params] of sources) {
-		for (const [name, value] of Object.entries(params)) {
-			if (value === undefined) continue;
+		for (const name of Object.keys(params)) {
 			const earlier = seenIn.get(name);
 			if (earlier) throw new UserError(`The CCC request parameter "${name}" is given in ${earlier} and in ${source}: give it once`);
 			seenIn.set(name, source);
@@ -82,12 +86,21 @@ function assertEachOnce(sources: ReadonlyArray<readonly [Source, IDataObject]>):
 	}
 }
 
-/** The query's and the form body's parameters of a request, each name once across both. */
+/** What a parameter source holds, without the names it leaves empty (`undefined`, `null`: not sent). */
+const given = (params: IDataObject): IDataObject => Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null));
+
+/**
+ * The query's and the form body's parameters of a request, each name once across both. A multipart body is refused:
+ * its fields would go out unsigned.
+ */
 export function requestParams(options: IncomingOptions): { query: IDataObject; body: IDataObject } {
-	const fromUrl = decodePairs(urlQuery(options.url ?? options.uri ?? ''), false);
-	const fromQs = options.qs ?? {};
-	const fromBody = formParams(options.body);
-	const fromForm = formParams(options.form);
+	if (options.formData !== undefined && options.formData !== null) {
+		throw new UserError(`The request body is multipart form data, which CCC's signature does not cover. ${FORM_FIX}`);
+	}
+	const fromUrl = decodePairs(urlQuery(options.url ?? options.uri ?? ''), 'the URL', false);
+	const fromQs = given(options.qs ?? {});
+	const fromBody = given(formParams(options.body));
+	const fromForm = given(formParams(options.form));
 	assertEachOnce([
 		['the URL', fromUrl],
 		['Query Parameters', fromQs],

@@ -63,6 +63,7 @@ async function readPass<Page extends ListedPage>(
 			seen.add(key);
 			if (!keep || keep(entry)) entries.push(entry);
 		}
+		if (seen.size > total) return { moved: `${seen.size} ${noun} were listed where TotalCount is ${total}` };
 		if (entries.length >= wanted || seen.size >= total) return { entries: entries.slice(0, wanted), pages };
 		if (page.entries.length < pageSize) {
 			if (pageNumber > 1 || page.entries.length === 0) return { moved: `page ${pageNumber} ended after ${seen.size} of ${total} ${noun}` };
