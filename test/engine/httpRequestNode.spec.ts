@@ -2,14 +2,12 @@
  * n8n's own HTTP Request node (the oldest and the newest version that take a predefined credential) signing with
  * the Alibaba Cloud CCC API credential, through n8n's engine: redirects, and values signed and sent exactly as given.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { DEMO_STS_KEY } from '../../simulator/directory';
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { useHttpRequestNode } from '../harness/httpRequestNode';
+import { useRedirectingEndpoint } from '../harness/redirectingEndpoint';
 import { HTTP_REQUEST_NODE_TYPE, HTTP_REQUEST_VERSIONS, httpRequestParameters, type HttpCall } from '../harness/httpRequestParameters';
 import { credentialsFor, useSimulator, type SignatureVersion } from '../harness/simulatorFixture';
 
@@ -29,52 +27,26 @@ async function runHttpRequest(version: number, call: HttpCall, credentials: ICre
 /** What an item of the HTTP Request node says, whichever shape its error takes. */
 const textOf = (json: IDataObject) => JSON.stringify(json);
 
-async function listen(server: Server): Promise<string> {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 describe("n8n's HTTP Request node with the credential, through n8n's engine", () => {
 	describe('an endpoint that redirects', () => {
-		const reached: IncomingHttpHeaders[] = [];
-		let status = 302;
-		let target = '';
-		let endpoint = '';
-		const elsewhere = createServer((request, response) => {
-			reached.push(request.headers);
-			response.setHeader('content-type', 'application/json');
-			response.end(JSON.stringify({ RequestId: 'not-ccc', Code: 'OK', Data: { stolen: true } }));
-		});
-		const redirecting = createServer((_request, response) => {
-			response.writeHead(status, { location: `http://${target}/collect` }).end();
-		});
-
-		beforeAll(async () => {
-			target = await listen(elsewhere);
-			endpoint = `http://${await listen(redirecting)}`;
-		});
-		afterAll(async () => {
-			await Promise.all([elsewhere, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
-		});
-		beforeEach(() => {
-			reached.length = 0;
-		});
+		const redirecting = useRedirectingEndpoint();
 
 		const cases = HTTP_REQUEST_VERSIONS.flatMap((version) =>
 			([[301, 'v1'], [302, 'v3'], [307, 'v3'], [308, 'v1']] as const).map(([httpStatus, signing]) => [version, httpStatus, signing] as const),
 		);
 		it.each(cases)('version %s, HTTP %i (%s, STS token): nothing reaches the other origin, and the item is an error naming the status', async (version, httpStatus, signing) => {
-			status = httpStatus;
+			redirecting.status = httpStatus;
 			const { success } = await runHttpRequest(
 				version,
-				{ url: `${endpoint}/`, query: { Action: 'ListRealtimeAgentStates', InstanceId: 'ccc-test', PageNumber: '1', PageSize: '10' }, form: { StateList: '["Ready"]' } },
-				credentialsFor({ url: endpoint }, DEMO_STS_KEY, signing),
+				{ url: `${redirecting.url}/`, query: { Action: 'ListRealtimeAgentStates', InstanceId: 'ccc-test', PageNumber: '1', PageSize: '10' }, form: { StateList: '["Ready"]' } },
+				credentialsFor(redirecting, DEMO_STS_KEY, signing),
 			);
-			expect(reached).toEqual([]);
+			expect(redirecting.reached).toEqual([]);
 			expect(success).toHaveLength(1);
 			expect(success[0].json).toHaveProperty('error');
 			expect(textOf(success[0].json)).toContain(String(httpStatus));
 			expect(textOf(success[0].json)).not.toContain('stolen');
+			expect(textOf(success[0].json)).not.toContain('query-secret');
 		});
 	});
 
