@@ -20,6 +20,7 @@ import {
 	waitForWebhook,
 	type N8nInstance,
 } from '../../scripts/demo/n8nRuntime';
+import { AGENT_STATE_TRIGGER_NODE_TYPE } from '../../scripts/engine/pollTrigger';
 import { CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE } from '../../scripts/engine/runWorkflow';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { DEMO_ACCESS_KEY, DEMO_DEVICES } from '../../simulator/directory';
@@ -146,9 +147,12 @@ describe('the nodes as AI-agent tools in a real n8n, called over MCP', () => {
 		const types = (await (await fetch(`${BASE}/types/nodes.json`, { headers: { cookie } })).json()) as NodeType[];
 		const toolDescriptions = (name: string) =>
 			types.find((type) => type.name === name)?.properties.filter((property) => property.name === 'toolDescription').map((field) => field.default);
-		// Every node of the package has its tool type, with the one Tool Description of its own (none of n8n's added).
-		const ours = types.filter((type) => type.name.startsWith('n8n-nodes-alibaba-ccc.') && !type.name.endsWith('Tool'));
+		// Every action node of the package has its tool type, with the one Tool Description of its own (none of n8n's
+		// added); the trigger has none, as n8n's lint wants.
+		const ours = types.filter((type) => type.name.startsWith('n8n-nodes-alibaba-ccc.') && !type.name.endsWith('Tool') && !type.name.endsWith('Trigger'));
 		expect(ours.map((type) => type.name)).toEqual(expect.arrayContaining([CCC_NODE_TYPE, LIST_DEVICES_NODE_TYPE]));
+		expect(types.map((type) => type.name)).toContain(AGENT_STATE_TRIGGER_NODE_TYPE);
+		expect(types.map((type) => type.name)).not.toContain(`${AGENT_STATE_TRIGGER_NODE_TYPE}Tool`);
 		for (const type of ours) expect(toolDescriptions(`${type.name}Tool`)).toEqual([expect.stringContaining('\nErrors to react to ')]);
 		expect(toolDescriptions(`${CCC_NODE_TYPE}Tool`)).toEqual([served.get('Ready_Agent')]);
 		expect(toolDescriptions(`${LIST_DEVICES_NODE_TYPE}Tool`)).toEqual([served.get('List_Devices')]);
