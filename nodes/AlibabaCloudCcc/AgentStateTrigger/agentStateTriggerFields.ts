@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { AGENT_EVENT_NAMES, AGENT_EVENTS, BREAK_EVENTS } from '../agent/agentEvents';
-import { agentIdsProperty, instanceIdProperty, skillGroupIdProperty } from '../agent/agentFields';
+import { agentIdsProperties, instanceIdProperties, skillGroupIdProperties } from '../agent/agentFields';
 import { MAX_AGENTS_PER_QUERY } from '../agent/realtimeAgentStates';
 import type { FieldLabel } from '../params/readParameter';
 
@@ -17,7 +17,7 @@ export type AgentScope = (typeof AGENT_SCOPES)[keyof typeof AGENT_SCOPES];
 export const BREAK_MINUTES_LIMITS = { min: 1, max: 24 * 60 } as const;
 
 export const agentStateTriggerProperties: INodeProperties[] = [
-	{ ...instanceIdProperty, description: 'ID of the Cloud Contact Center instance whose agents to watch' },
+	...instanceIdProperties('Cloud Contact Center instance whose agents to watch'),
 	{
 		displayName: AGENTS.displayName,
 		name: AGENTS.name,
@@ -29,11 +29,11 @@ export const agentStateTriggerProperties: INodeProperties[] = [
 		],
 		default: 'all',
 	},
-	agentIdsProperty('The agents to watch (name@instance), separated by commas or lines, or as a JSON array', {
+	...agentIdsProperties('The agents to watch (name@instance), separated by commas or lines, or as a JSON array', {
 		required: true,
 		displayOptions: { show: { [AGENTS.name]: [AGENT_SCOPES.agentIds] } },
 	}),
-	skillGroupIdProperty('The skill group whose members to watch', { required: true, displayOptions: { show: { [AGENTS.name]: [AGENT_SCOPES.skillGroup] } } }),
+	...skillGroupIdProperties('The skill group whose members to watch', { required: true, displayOptions: { show: { [AGENTS.name]: [AGENT_SCOPES.skillGroup] } } }),
 	{
 		displayName: TRIGGER_ON.displayName,
 		name: TRIGGER_ON.name,

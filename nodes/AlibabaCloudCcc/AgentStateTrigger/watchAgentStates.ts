@@ -4,14 +4,14 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AGENT_EVENT_NAMES, AGENT_EVENTS, BREAK_EVENTS, sameStanding, type AgentEvent, type AgentStanding } from '../agent/agentEvents';
-import { AGENT_IDS, INSTANCE_ID, SKILL_GROUP_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
+import { AGENT_IDS, readInstanceId, readOptionalSkillGroupId, SKILL_GROUP_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { decodeSnapshot, encodeSnapshot, type StoredAgent } from '../agent/agentSnapshot';
 import { agentStateOf } from '../agent/agentStates';
 import { agentIdGroups, realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
 import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../agent/realtimeAgentStates';
 import { listPages } from '../execution/listPages';
-import { pollCalls } from '../execution/runCccAction';
-import { pollParameters, readRequiredText, readTextList, readWholeNumber, type ParameterContext } from '../params/readParameter';
+import { backgroundCalls } from '../execution/runCccAction';
+import { pollParameters, readTextList, readWholeNumber, type ParameterContext } from '../params/readParameter';
 import { normalizeFields } from '../response/normalizeFields';
 import {
 	AGENT_SCOPES,
@@ -51,7 +51,7 @@ function invalid(context: ParameterContext, message: string, description: string
 }
 
 function readWatch(context: ParameterContext): Watch {
-	const instanceId = readRequiredText(context, INSTANCE_ID, 0);
+	const instanceId = readInstanceId(context, 0);
 	const scope = context.getNodeParameter(AGENTS.name, 0, AGENT_SCOPES.all) as AgentScope;
 	if (!Object.values(AGENT_SCOPES).includes(scope)) throw invalid(context, `${AGENTS.displayName} is "${String(scope)}"`, 'Choose All Agents, Agent IDs or Skill Group');
 	const agentIds = scope === AGENT_SCOPES.agentIds ? readTextList(context, AGENT_IDS, 0, USER_ID_PATTERN, USER_ID_FORM) : undefined;
@@ -59,7 +59,10 @@ function readWatch(context: ParameterContext): Watch {
 	if (agentIds && agentIds.length > MAX_AGENTS_PER_QUERY) {
 		throw invalid(context, `${AGENT_IDS.displayName} holds ${agentIds.length} agents`, `Watch at most ${MAX_AGENTS_PER_QUERY}, or a skill group`);
 	}
-	const skillGroupId = scope === AGENT_SCOPES.skillGroup ? readRequiredText(context, SKILL_GROUP_ID, 0) : undefined;
+	const skillGroupId = scope === AGENT_SCOPES.skillGroup ? readOptionalSkillGroupId(context, 0) : undefined;
+	if (scope === AGENT_SCOPES.skillGroup && !skillGroupId) {
+		throw invalid(context, `${SKILL_GROUP_ID.displayName} is empty`, `Choose the skill group whose members to watch, e.g. ${SKILL_GROUP_ID.example}, or choose All Agents`);
+	}
 	const events = readTextList(context, TRIGGER_ON, 0, /\S/, 'an event').map((event) => {
 		if (AGENT_EVENT_NAMES.includes(event as AgentEvent)) return event as AgentEvent;
 		throw invalid(context, `${TRIGGER_ON.displayName} holds "${event}", which is not an event`, `Use ${AGENT_EVENT_NAMES.join(', ')}`);
@@ -99,7 +102,7 @@ function standingOf(entry: IDataObject): AgentStanding {
  * a page boundary), and the gateway's time of the last answer. Paging stops before n8n's budget for a poll runs out.
  */
 async function readAgents(context: IPollFunctions, watch: Watch): Promise<{ seen: Map<string, Seen>; gatewayTime: number }> {
-	const calls = pollCalls(context);
+	const calls = backgroundCalls(context);
 	// An n8n that sets no budget for a poll (1.x) gives it n8n-core's default.
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	const started = Date.now();

@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEVICE_DATA_TYPES } from '../agent/devices';
+import { INSTANCE_SUBTITLE } from '../agent/agentFields';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { cccListSearch } from '../pickers/searchLists';
 import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { listDevices } from './listDevices';
 import { listDevicesProperties } from './listDevicesFields';
@@ -21,8 +23,10 @@ export class CccListDevices implements INodeType {
 		name: 'cccListDevices',
 		icon: { light: 'file:cccListDevices.svg', dark: 'file:cccListDevices.dark.svg' },
 		group: ['input'],
-		version: 1,
-		subtitle: '={{"Instance: " + $parameter["instanceId"]}}',
+		// Version 1 has text fields; 2 picks the instance, agents and skill groups from CCC's lists (params/nodeVersions.ts).
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle: INSTANCE_SUBTITLE,
 		description: 'List the workstations an Alibaba Cloud Contact Center agent has registered',
 		defaults: { name: 'CCC ListDevices' },
 		usableAsTool: true,
@@ -31,6 +35,8 @@ export class CccListDevices implements INodeType {
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
 		properties: [...listDevicesProperties, toolDescriptionProperty(LIST_DEVICES_TOOL)],
 	};
+
+	methods = { listSearch: cccListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await listDevices.call(this);

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENT_STATE_NAMES, AGENT_STATES, SYSTEM_BREAK_CODES } from '../agent/agentStates';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { cccListSearch } from '../pickers/searchLists';
 import { type CccToolText, INSTANCE_ID_INPUT, toolDescriptionProperty } from '../tool/cccTool';
 import { listRealtimeAgentStates } from './listRealtimeAgentStates';
 import {
@@ -11,7 +12,7 @@ import {
 	RETURN_ALL,
 	STATES,
 } from './listRealtimeAgentStatesFields';
-import { AGENT_IDS, SKILL_GROUP_ID } from '../agent/agentFields';
+import { AGENT_IDS, INSTANCE_SUBTITLE, SKILL_GROUP_ID } from '../agent/agentFields';
 import { MAX_AGENTS_PER_QUERY, REALTIME_AGENT_STATE_TYPES } from '../agent/realtimeAgentStates';
 
 const REPORT_STATES = AGENT_STATE_NAMES.map((state) => AGENT_STATES[state].report).join(', ');
@@ -41,8 +42,10 @@ export class CccListRealtimeAgentStates implements INodeType {
 		name: 'cccListRealtimeAgentStates',
 		icon: { light: 'file:cccListRealtimeAgentStates.svg', dark: 'file:cccListRealtimeAgentStates.dark.svg' },
 		group: ['input'],
-		version: 1,
-		subtitle: '={{"Instance: " + $parameter["instanceId"]}}',
+		// Version 1 has text fields; 2 picks the instance, agents and skill groups from CCC's lists (params/nodeVersions.ts).
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle: INSTANCE_SUBTITLE,
 		description: 'List who is where: the current state of Alibaba Cloud Contact Center agents (ready, on break, on a call, offline)',
 		defaults: { name: 'CCC ListRealtimeAgentStates' },
 		usableAsTool: true,
@@ -51,6 +54,8 @@ export class CccListRealtimeAgentStates implements INodeType {
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
 		properties: [...listRealtimeAgentStatesProperties, toolDescriptionProperty(LIST_REALTIME_AGENT_STATES_TOOL)],
 	};
+
+	methods = { listSearch: cccListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await listRealtimeAgentStates.call(this);

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { AGENT_IDS, INSTANCE_ID, SKILL_GROUP_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
+import { AGENT_IDS, readInstanceId, readOptionalSkillGroupId, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { agentStateOf, AGENT_STATES } from '../agent/agentStates';
 import { agentIdGroups, realtimePages, type RealtimeAgentPage } from '../agent/listRealtimeAgents';
 import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../agent/realtimeAgentStates';
 import { listPages, type Listing } from '../execution/listPages';
 import { runCccCalls, type CccItemCalls } from '../execution/runCccAction';
-import { readBoolean, readRequiredText, readText, readTextList, readWholeNumber } from '../params/readParameter';
+import { readBoolean, readTextList, readWholeNumber } from '../params/readParameter';
 import type { CccEnvelope } from '../response/cccEnvelope';
 import {
 	LIMIT,
@@ -31,7 +31,7 @@ const STATE_FORM = `one of ${Object.values(AGENT_STATES)
 	.join(', ')}`;
 
 function readQuery(context: IExecuteFunctions, itemIndex: number): Query {
-	const instanceId = readRequiredText(context, INSTANCE_ID, itemIndex);
+	const instanceId = readInstanceId(context, itemIndex);
 	const agentIds = readTextList(context, AGENT_IDS, itemIndex, USER_ID_PATTERN, USER_ID_FORM);
 	// Either spelling, any case, is taken; CCC's filter wants the report spelling.
 	const states = readTextList(context, STATES, itemIndex, /\S/, STATE_FORM).map((text) => {
@@ -47,7 +47,7 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): Query {
 		instanceId,
 		agentIds,
 		states: [...new Set(states)],
-		skillGroupId: readText(context, SKILL_GROUP_ID, itemIndex) || undefined,
+		skillGroupId: readOptionalSkillGroupId(context, itemIndex),
 		wanted: returnAll ? Number.POSITIVE_INFINITY : readWholeNumber(context, LIMIT, itemIndex, 1, MAX_AGENTS_PER_QUERY),
 	};
 }

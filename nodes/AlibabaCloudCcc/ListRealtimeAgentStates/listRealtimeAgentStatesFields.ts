@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { agentIdsProperty, instanceIdProperty, skillGroupIdProperty } from '../agent/agentFields';
+import { agentIdsProperties, instanceIdProperties, skillGroupIdProperties } from '../agent/agentFields';
 import { AGENT_STATE_NAMES, AGENT_STATES } from '../agent/agentStates';
 import { MAX_AGENTS_PER_QUERY } from '../agent/realtimeAgentStates';
 import { callOptionsProperty } from '../execution/callOptions';
@@ -11,8 +11,8 @@ export const RETURN_ALL: FieldLabel = { name: 'returnAll', displayName: 'Return 
 export const LIMIT: FieldLabel = { name: 'limit', displayName: 'Limit', example: '50' };
 
 export const listRealtimeAgentStatesProperties: INodeProperties[] = [
-	{ ...instanceIdProperty, description: 'ID of the Cloud Contact Center instance whose agents to list' },
-	agentIdsProperty(
+	...instanceIdProperties('Cloud Contact Center instance whose agents to list'),
+	...agentIdsProperties(
 		`Only these agents (name@instance, at most ${MAX_AGENTS_PER_QUERY}), separated by commas or lines, a JSON array, or an expression that gives a list. Leave empty for all agents. Longer lists than CCC takes at once are split and merged in the order given.`,
 	),
 	{
@@ -27,7 +27,7 @@ export const listRealtimeAgentStatesProperties: INodeProperties[] = [
 		default: [],
 		description: 'Only agents in one of these states, as CCC reports them. Leave empty for every state.',
 	},
-	skillGroupIdProperty('Only agents of this skill group. Leave empty for every skill group.'),
+	...skillGroupIdProperties('Only agents of this skill group. Leave empty for every skill group.'),
 	{
 		displayName: RETURN_ALL.displayName,
 		name: RETURN_ALL.name,

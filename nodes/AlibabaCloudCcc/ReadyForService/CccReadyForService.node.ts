@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
+import { INSTANCE_SUBTITLE } from '../agent/agentFields';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { cccListSearch } from '../pickers/searchLists';
 import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { readyForService } from './readyForService';
 import { DEVICE_ID, OUTBOUND_SCENARIO, readyForServiceProperties } from './readyForServiceFields';
@@ -32,8 +34,10 @@ export class CccReadyForService implements INodeType {
 		name: 'cccReadyForService',
 		icon: { light: 'file:cccReadyForService.svg', dark: 'file:cccReadyForService.dark.svg' },
 		group: ['output'],
-		version: 1,
-		subtitle: '={{"Instance: " + $parameter["instanceId"]}}',
+		// Version 1 has text fields; 2 picks the instance, agents and skill groups from CCC's lists (params/nodeVersions.ts).
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle: INSTANCE_SUBTITLE,
 		description: 'Put an Alibaba Cloud Contact Center agent into the ready state',
 		defaults: { name: 'CCC ReadyForService' },
 		usableAsTool: true,
@@ -42,6 +46,8 @@ export class CccReadyForService implements INodeType {
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
 		properties: [...readyForServiceProperties, toolDescriptionProperty(READY_FOR_SERVICE_TOOL)],
 	};
+
+	methods = { listSearch: cccListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await readyForService.call(this);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { INSTANCE_ID, readOptionalUserId, USER_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
+import { readInstanceId, readOptionalUserId, USER_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
 import { lookUpDeviceId } from '../agent/lookUpDevice';
 import { runCccAction } from '../execution/runCccAction';
@@ -18,7 +18,7 @@ export async function readyForService(this: IExecuteFunctions): Promise<INodeExe
 		dataTypes: AGENT_STATE_DATA_TYPES,
 		hintContextOf: (itemIndex) => ({ deviceFrom: looksUpDevice(itemIndex) ? 'lookup' : 'field' }),
 		readParams: async (itemIndex, calls) => {
-			const InstanceId = readRequiredText(this, INSTANCE_ID, itemIndex);
+			const InstanceId = readInstanceId(this, itemIndex);
 			if (!looksUpDevice(itemIndex)) {
 				return {
 					InstanceId,

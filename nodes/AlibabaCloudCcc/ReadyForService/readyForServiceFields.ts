@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { instanceIdProperty, userIdProperty } from '../agent/agentFields';
+import { INSTANCE_ID, instanceIdProperties, PICKER_LISTS, pickerModes, USER_ID, userIdProperties } from '../agent/agentFields';
 import { callOptionsProperty } from '../execution/callOptions';
+import { fromPickerVersion, inVersion1 } from '../params/nodeVersions';
 import type { FieldLabel } from '../params/readParameter';
 
 export const DEVICE: FieldLabel = { name: 'device', displayName: 'Device', example: 'deviceId' };
@@ -21,8 +22,18 @@ export const DEVICE_SOURCE = { deviceId: 'deviceId', registeredDevice: 'register
 
 const withDevice = (source: string): Partial<INodeProperties> => ({ displayOptions: { show: { [DEVICE.name]: [source] } } });
 
+/** The workstation to make ready: typed (version 1), or picked from the agent's registrations (version 2). */
+const deviceIdField = {
+	displayName: DEVICE_ID.displayName,
+	name: DEVICE_ID.name,
+	required: true,
+	description:
+		'ID of the agent workstation to make ready (browser, iOS or Android app). An agent may have several, but only one is active at a time.',
+	...withDevice(DEVICE_SOURCE.deviceId),
+} as const;
+
 export const readyForServiceProperties: INodeProperties[] = [
-	instanceIdProperty,
+	...instanceIdProperties(),
 	{
 		displayName: DEVICE.displayName,
 		name: DEVICE.name,
@@ -42,24 +53,22 @@ export const readyForServiceProperties: INodeProperties[] = [
 		// A literal, for n8n's lint; the package test holds it to DEVICE_SOURCE.deviceId.
 		default: 'deviceId',
 	},
-	{
-		displayName: DEVICE_ID.displayName,
-		name: DEVICE_ID.name,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: `e.g. ${DEVICE_ID.example}`,
-		description:
-			'ID of the agent workstation to make ready (browser, iOS or Android app). An agent may have several, but only one is active at a time.',
-		...withDevice(DEVICE_SOURCE.deviceId),
-	},
-	userIdProperty(
+	inVersion1({ ...deviceIdField, type: 'string', default: '', placeholder: `e.g. ${DEVICE_ID.example}` }),
+	...userIdProperties(
 		"Agent to make ready, in the form name@instance. Leave empty for the agent bound to the credential's RAM identity.",
 		withDevice(DEVICE_SOURCE.deviceId),
 	),
-	userIdProperty('Agent to make ready, in the form name@instance: the node looks up the workstation this agent is signed in on', {
+	...userIdProperties('Agent to make ready, in the form name@instance: the node looks up the workstation this agent is signed in on', {
 		required: true,
 		...withDevice(DEVICE_SOURCE.registeredDevice),
+	}),
+	// Picked once the agent is: the list is that agent's registrations.
+	fromPickerVersion({
+		...deviceIdField,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		typeOptions: { loadOptionsDependsOn: [`${INSTANCE_ID.name}.value`, `${USER_ID.name}.value`] },
+		...pickerModes(PICKER_LISTS.devices, DEVICE_ID),
 	}),
 	{
 		displayName: OUTBOUND_SCENARIO.displayName,

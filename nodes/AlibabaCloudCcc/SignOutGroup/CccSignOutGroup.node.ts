@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENT_SESSION_DATA_TYPES } from '../agent/agentStateData';
+import { INSTANCE_SUBTITLE } from '../agent/agentFields';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { cccListSearch } from '../pickers/searchLists';
 import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { signOutGroup } from './signOutGroup';
 import { signOutGroupProperties } from './signOutGroupFields';
@@ -25,8 +27,10 @@ export class CccSignOutGroup implements INodeType {
 		name: 'cccSignOutGroup',
 		icon: { light: 'file:cccSignOutGroup.svg', dark: 'file:cccSignOutGroup.dark.svg' },
 		group: ['output'],
-		version: 1,
-		subtitle: '={{"Instance: " + $parameter["instanceId"]}}',
+		// Version 1 has text fields; 2 picks the instance, agents and skill groups from CCC's lists (params/nodeVersions.ts).
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle: INSTANCE_SUBTITLE,
 		description: 'Sign an Alibaba Cloud Contact Center agent out of its skill groups at the end of a shift, so that it goes offline',
 		defaults: { name: 'CCC SignOutGroup' },
 		usableAsTool: true,
@@ -35,6 +39,8 @@ export class CccSignOutGroup implements INodeType {
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
 		properties: [...signOutGroupProperties, toolDescriptionProperty(SIGN_OUT_GROUP_TOOL)],
 	};
+
+	methods = { listSearch: cccListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await signOutGroup.call(this);

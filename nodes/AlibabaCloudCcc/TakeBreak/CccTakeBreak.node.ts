@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENT_SESSION_DATA_TYPES } from '../agent/agentStateData';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
+import { cccListSearch } from '../pickers/searchLists';
 import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
 import { takeBreak } from './takeBreak';
 import { BREAK_CODE, takeBreakProperties } from './takeBreakFields';
@@ -25,7 +26,9 @@ export class CccTakeBreak implements INodeType {
 		name: 'cccTakeBreak',
 		icon: { light: 'file:cccTakeBreak.svg', dark: 'file:cccTakeBreak.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 1 has text fields; 2 picks the instance, agents and skill groups from CCC's lists (params/nodeVersions.ts).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"Break: " + $parameter["breakCode"]}}',
 		description: 'Put an Alibaba Cloud Contact Center agent on a break, with a break code such as lunch',
 		defaults: { name: 'CCC TakeBreak' },
@@ -35,6 +38,8 @@ export class CccTakeBreak implements INodeType {
 		credentials: [{ name: CCC_CREDENTIAL_TYPE, required: true }],
 		properties: [...takeBreakProperties, toolDescriptionProperty(TAKE_BREAK_TOOL)],
 	};
+
+	methods = { listSearch: cccListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await takeBreak.call(this);

@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { instanceIdProperty, userIdProperty } from '../agent/agentFields';
+import { instanceIdProperties, userIdProperties } from '../agent/agentFields';
 import { callOptionsProperty } from '../execution/callOptions';
 import type { FieldLabel } from '../params/readParameter';
 
 export const BREAK_CODE: FieldLabel = { name: 'breakCode', displayName: 'Break Code', example: 'lunch' };
 
 export const takeBreakProperties: INodeProperties[] = [
-	instanceIdProperty,
-	userIdProperty("Agent to put on a break, in the form name@instance. Leave empty for the agent bound to the credential's RAM identity."),
+	...instanceIdProperties(),
+	...userIdProperties("Agent to put on a break, in the form name@instance. Leave empty for the agent bound to the credential's RAM identity."),
 	{
 		displayName: BREAK_CODE.displayName,
 		name: BREAK_CODE.name,

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { kindOf, quoted } from '../response/describeValue';
-import { normalizeFields, type FieldTypes } from '../response/normalizeFields';
+import { quoted } from '../response/describeValue';
+import type { FieldTypes } from '../response/normalizeFields';
+import { unexpectedPage, type PageShape } from '../response/pageShape';
 
 /** CCC's limits for one ListRealtimeAgentStates query: pages of at most 100, page numbers up to 100, 20 Agent IDs. */
 export const REALTIME_LIMITS = { maxPageSize: 100, maxPageNumber: 100, maxAgentIds: 20 } as const;
@@ -42,33 +43,13 @@ export interface RealtimePage extends IDataObject {
 	List?: IDataObject[];
 }
 
-/** What makes one decoded entry of the page's `List` unlike an agent, if anything. */
-function unexpectedAgent(entry: unknown, position: string): string | undefined {
-	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `${position} is ${kindOf(entry)}, not an agent: ${quoted(entry)}`;
-	const { AgentId, StateTime } = normalizeFields(entry, REALTIME_AGENT_STATE_TYPES);
-	if (typeof AgentId !== 'string' || !AgentId) return `${position} has no AgentId (${quoted(entry)})`;
-	if (StateTime !== undefined && (typeof StateTime !== 'number' || !Number.isFinite(StateTime))) {
-		return `${position} (${AgentId}) has StateTime ${quoted(StateTime)}, not epoch milliseconds`;
-	}
-	return undefined;
-}
+const REALTIME_PAGE_SHAPE: PageShape = {
+	noun: 'agent',
+	idField: 'AgentId',
+	entryTypes: REALTIME_AGENT_STATE_TYPES,
+	entryProblem: ({ StateTime }, position) =>
+		StateTime !== undefined && (typeof StateTime !== 'number' || !Number.isFinite(StateTime)) ? `${position} has StateTime ${quoted(StateTime)}, not epoch milliseconds` : undefined,
+};
 
-/**
- * The documented shape of ListRealtimeAgentStates' `Data` as decoded: a page with its `TotalCount` (without it, a
- * listing cannot know that it is complete) and a `List` of agents, each with its AgentId. One bare agent is a list
- * of one (a single XML element); nothing or an empty element is no agent.
- */
-export function unexpectedRealtimePage(data: unknown): string | undefined {
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) return `Data is ${kindOf(data)}, not a page of agents: ${quoted(data)}`;
-	const { TotalCount, List: list } = normalizeFields(data, { TotalCount: 'number' }) as { TotalCount?: unknown; List?: unknown };
-	if (TotalCount === undefined) return 'Data has no TotalCount';
-	if (typeof TotalCount !== 'number' || !Number.isInteger(TotalCount) || TotalCount < 0) return `Data has TotalCount ${quoted(TotalCount)}, not a count`;
-	if (list === undefined || list === null || list === '') return undefined;
-	if (typeof list !== 'object') return `List is ${kindOf(list)}, not a list of agents: ${quoted(list)}`;
-	const entries: unknown[] = Array.isArray(list) ? list : [list];
-	for (const [index, entry] of entries.entries()) {
-		const problem = unexpectedAgent(entry, `agent ${index + 1} of ${entries.length}`);
-		if (problem) return problem;
-	}
-	return undefined;
-}
+/** The documented shape of ListRealtimeAgentStates' `Data` as decoded: a page of agents, each with its AgentId. */
+export const unexpectedRealtimePage = (data: unknown): string | undefined => unexpectedPage(data, REALTIME_PAGE_SHAPE);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { CccEnvelope } from '../response/cccEnvelope';
 import type { HintContext } from '../response/errorHints';
@@ -74,10 +74,10 @@ export async function runCccCalls(
 }
 
 /**
- * The calls of one poll of a trigger: signed, paced, retried and timed out as an action node's with its Options at
- * their defaults. A poll has no execution to hint to: its errors say what went wrong.
+ * The calls of a trigger's poll or of a picker's list: signed, paced, retried and timed out as an action node's with
+ * its Options at their defaults. Neither has an execution to hint to: its errors say what went wrong.
  */
-export function pollCalls(context: IPollFunctions): CccItemCalls {
+export function backgroundCalls(context: IPollFunctions | ILoadOptionsFunctions): CccItemCalls {
 	const options = defaultCallOptions();
 	const session = newCccSession(context, options.maxRequestsPerSecond);
 	return {

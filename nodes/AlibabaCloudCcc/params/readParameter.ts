@@ -1,17 +1,17 @@
-import type { INode, IPollFunctions } from 'n8n-workflow';
+import type { IGetNodeParameterOptions, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Where parameters are read: an item of a node's execute loop, or a trigger's poll (which has one item, 0). */
 export interface ParameterContext {
 	getNode(): INode;
-	getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown): unknown;
+	getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown;
 }
 
 /** A poll's parameters, read as item 0's. */
 export function pollParameters(context: IPollFunctions): ParameterContext {
 	return {
 		getNode: () => context.getNode(),
-		getNodeParameter: (name, _itemIndex, fallbackValue) => context.getNodeParameter(name, fallbackValue),
+		getNodeParameter: (name, _itemIndex, fallbackValue, options) => context.getNodeParameter(name, fallbackValue, options),
 	};
 }
 
@@ -29,6 +29,38 @@ function invalid(context: ParameterContext, field: FieldLabel, itemIndex: number
 	});
 }
 
+/** How a resource locator (a picker) stores its value: `{ __rl: true, mode, value }`; a text field stores the text. */
+interface LocatorValue {
+	readonly mode: string;
+	readonly value: unknown;
+}
+
+function locatorOf(stored: unknown): LocatorValue | undefined {
+	return typeof stored === 'object' && stored !== null && 'mode' in stored && 'value' in stored ? (stored as LocatorValue) : undefined;
+}
+
+/** The field's value as saved in the workflow, before expressions: the text of a text field or of a picker's value. */
+export function storedText(context: ParameterContext, field: FieldLabel): unknown {
+	const stored = context.getNode().parameters[field.name];
+	return locatorOf(stored)?.value ?? stored;
+}
+
+/**
+ * A field's value; a picker's (From List, By ID, By URL) read with n8n's `extractValue` as the ID it names. Text
+ * fields (a node's first version) are read as they always were. A URL that names nothing is an error that names the
+ * field and the item.
+ */
+function readValue(context: ParameterContext, field: FieldLabel, itemIndex: number, fallbackValue: unknown): unknown {
+	const locator = locatorOf(context.getNode().parameters[field.name]);
+	if (!locator) return context.getNodeParameter(field.name, itemIndex, fallbackValue);
+	if (locator.mode !== 'url') return context.getNodeParameter(field.name, itemIndex, fallbackValue, { extractValue: true });
+	try {
+		return context.getNodeParameter(field.name, itemIndex, fallbackValue, { extractValue: true });
+	} catch {
+		throw invalid(context, field, itemIndex, 'holds a URL the node cannot read an ID from', 'Copy the URL from the CCC console as it is, or choose By ID');
+	}
+}
+
 function describeType(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
@@ -43,7 +75,7 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
  * as its text; other types are refused, not coerced.
  */
 export function readText(context: ParameterContext, field: FieldLabel, itemIndex: number): string {
-	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
+	const value: unknown = readValue(context, field, itemIndex, '');
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
@@ -135,7 +167,7 @@ export function readTextList(
 	pattern: RegExp,
 	expected: string,
 ): string[] {
-	const value: unknown = context.getNodeParameter(field.name, itemIndex, '');
+	const value: unknown = readValue(context, field, itemIndex, '');
 	const texts = listEntries(context, field, itemIndex, value).map((entry: unknown) => {
 		if (typeof entry === 'string') return entry.trim();
 		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
@@ -153,7 +185,7 @@ export function readTextList(
  */
 export function readExactText(context: ParameterContext, field: FieldLabel, itemIndex: number): string {
 	const value = readRequiredText(context, field, itemIndex);
-	const given = String(context.getNodeParameter(field.name, itemIndex, ''));
+	const given = String(readValue(context, field, itemIndex, ''));
 	if (given !== value) {
 		throw invalid(context, field, itemIndex, `${JSON.stringify(given)} has spaces at its start or end`, 'Remove them: CCC keeps the text as sent');
 	}

@@ -5,6 +5,8 @@ import type { StateRefusal } from './stateRefusal';
 export interface HintContext {
 	/** Where the Device ID the call sent came from: the Device ID field, or CCC's ListDevices (the agent's registered device). */
 	readonly deviceFrom?: 'field' | 'lookup';
+	/** Whether the call loads a picker's list in the editor, where By ID still works without it. */
+	readonly picker?: boolean;
 }
 
 /** Everything a hint may depend on: the API that failed, the states of a state refusal, and the call's context. */
@@ -61,5 +63,6 @@ const HINTS: ReadonlyArray<readonly [RegExp, (facts: HintFacts) => string]> = [
 ];
 
 export function errorHint(code: string, facts: HintFacts): string | undefined {
-	return HINTS.find(([pattern]) => pattern.test(code))?.[1](facts);
+	const hint = HINTS.find(([pattern]) => pattern.test(code))?.[1](facts);
+	return facts.picker ? [hint, 'Meanwhile, choose By ID and type the ID'].filter(Boolean).join('. ') : hint;
 }

@@ -1,4 +1,12 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
@@ -14,8 +22,8 @@ import { RequestPacer } from './requestPacer';
 import { backoffCeiling, backoffDelay, isThrottling, isTransient, type RetryPolicy } from './retryPolicy';
 import { transportFailure } from './transportFailure';
 
-/** What makes CCC calls: a node's execute loop, or a trigger's poll. */
-export type CccContext = IExecuteFunctions | IPollFunctions;
+/** What makes CCC calls: a node's execute loop, a trigger's poll, or the editor loading a picker's list. */
+export type CccContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export type CccParams = Readonly<Record<string, string | boolean | undefined>>;
 

@@ -1,0 +1,112 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { INSTANCE_ID, INSTANCE_ID_PATTERN, PICKER_LISTS, USER_ID, USER_ID_PATTERN } from '../agent/agentFields';
+import { LIST_DEVICES, type Device } from '../agent/devices';
+import { DIRECTORY_LISTS, DIRECTORY_PAGING, type DirectoryList } from '../agent/directoryLists';
+import { backgroundCalls, type CccItemCalls } from '../execution/runCccAction';
+import type { HintContext } from '../response/errorHints';
+
+/** A failed list says, beside CCC's code and fix, that By ID works without it. */
+const PICKER_HINTS: HintContext = { picker: true };
+
+/** The field's current value in the editor, picked or typed; empty when it is an expression n8n cannot resolve here. */
+function currentValue(context: ILoadOptionsFunctions, name: string): string {
+	const value: unknown = context.getCurrentNodeParameter(name, { extractValue: true });
+	return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
+}
+
+/** The chosen instance, which the agent, skill group and device lists belong to. */
+function chosenInstance(context: ILoadOptionsFunctions): string {
+	const instanceId = currentValue(context, INSTANCE_ID.name);
+	if (!INSTANCE_ID_PATTERN.test(instanceId)) {
+		throw new NodeOperationError(context.getNode(), `Choose the ${INSTANCE_ID.displayName} first`, {
+			description: `This list shows what belongs to the instance picked in ${INSTANCE_ID.displayName}`,
+		});
+	}
+	return instanceId;
+}
+
+function searchItem(entry: IDataObject, list: DirectoryList): INodeListSearchItems {
+	const id = String(entry[list.idField]);
+	const name = list.nameFields.map((field) => entry[field]).find((value) => typeof value === 'string' && value.trim() !== '');
+	return { name: name && name !== id ? `${String(name)} (${id})` : id, value: id, ...(typeof entry.ConsoleUrl === 'string' && entry.ConsoleUrl ? { url: entry.ConsoleUrl } : {}) };
+}
+
+/**
+ * One page of a picker's list: CCC's page `paginationToken` (1 first), 100 entries a page. A listing CCC cannot
+ * search (instances) is filtered here, reading on until a page has a match.
+ */
+async function searchDirectory(
+	calls: CccItemCalls,
+	list: DirectoryList,
+	params: Readonly<Record<string, string>>,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const search = filter?.trim() ?? '';
+	const needle = search.toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	const { maxPageSize, maxPageNumber } = DIRECTORY_PAGING;
+	for (let pageNumber = Math.max(1, Number(paginationToken) || 1); ; pageNumber++) {
+		const { envelope } = await calls.call({
+			...list.request,
+			hintContext: PICKER_HINTS,
+			params: { ...params, PageNumber: String(pageNumber), PageSize: String(maxPageSize), ...(list.searchable && search ? { SearchPattern: search } : {}) },
+		});
+		const { List: entries = [], TotalCount: total = 0 } = (envelope.Data ?? {}) as { List?: IDataObject[]; TotalCount?: number };
+		const items = entries.map((entry) => searchItem(entry, list));
+		results.push(...(list.searchable || !needle ? items : items.filter((item) => item.name.toLowerCase().includes(needle))));
+		const more = entries.length > 0 && pageNumber * maxPageSize < total && pageNumber < maxPageNumber;
+		if (!more) return { results };
+		if (results.length > 0) return { results, paginationToken: String(pageNumber + 1) };
+	}
+}
+
+/** Instances the credential may use (ListInstances), filtered by name or ID here: CCC takes no search for them. */
+async function searchInstances(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.instances, {}, filter, paginationToken);
+}
+
+/** The chosen instance's agents (ListUsers), searched by CCC on login or display name. */
+async function searchAgents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const InstanceId = chosenInstance(this);
+	return await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.agents, { InstanceId }, filter, paginationToken);
+}
+
+/** The chosen instance's skill groups (ListSkillGroups), searched by CCC on their names. */
+async function searchSkillGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const InstanceId = chosenInstance(this);
+	return await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.skillGroups, { InstanceId }, filter, paginationToken);
+}
+
+/**
+ * The chosen agent's workstation registrations (ListDevices: one request), newest first, each said to be registered
+ * or lapsed by the gateway's clock. Without an agent, those of the agent bound to the credential, as the node does.
+ */
+async function searchDevices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const InstanceId = chosenInstance(this);
+	const userId = currentValue(this, USER_ID.name);
+	const UserId = USER_ID_PATTERN.test(userId) ? userId : undefined;
+	const { envelope, gatewayTime } = await backgroundCalls(this).call({ ...LIST_DEVICES, params: { InstanceId, UserId }, hintContext: PICKER_HINTS });
+	const needle = filter?.trim().toLowerCase() ?? '';
+	const devices = ((envelope.Data ?? []) as Device[]).filter((device) => device.DeviceId && device.DeviceId.toLowerCase().includes(needle));
+	const results = [...devices]
+		.sort((a, b) => (b.Expires ?? 0) - (a.Expires ?? 0))
+		.map((device) => {
+			const registered = (device.Expires ?? 0) > gatewayTime;
+			return {
+				name: `${String(device.DeviceId)} (${[device.DeviceType, registered ? 'registered' : 'lapsed'].filter(Boolean).join(', ')})`,
+				value: String(device.DeviceId),
+			};
+		});
+	return { results };
+}
+
+/** The nodes' `methods.listSearch`: one function per list their pickers name. */
+export const cccListSearch: Record<(typeof PICKER_LISTS)[keyof typeof PICKER_LISTS], (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>> = {
+	[PICKER_LISTS.instances]: searchInstances,
+	[PICKER_LISTS.agents]: searchAgents,
+	[PICKER_LISTS.skillGroups]: searchSkillGroups,
+	[PICKER_LISTS.devices]: searchDevices,
+};
