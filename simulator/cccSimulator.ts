@@ -6,6 +6,7 @@ import type { AgentState } from '../nodes/AlibabaCloudCcc/agent/agentStates';
 import { AGENT_TRANSITIONS, moveAgent } from './agentStateMachine';
 import type { AnswerGate } from './answerGate';
 import { ApiFailure, missingParameter } from './apiFailure';
+import { listInstances, listSkillGroups, listUsers } from './directoryLists';
 import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory, type SimInstance } from './directory';
 import { getRealtimeInstanceStates, listRealtimeAgentStates } from './realtimeStates';
 import { render, type Format } from './render';
@@ -317,7 +318,15 @@ export class CccSimulator {
 	 * the state machine's transition table is an action that moves an agent and answers the agent's context.
 	 */
 	private readonly handlers: Readonly<Record<string, (request: SimRequest) => unknown>> = {
-		ListInstances: ({ params }) => this.listInstances(params),
+		ListInstances: ({ params }) => listInstances(this.directory.instances, params),
+		ListUsers: ({ params }) => {
+			const { instanceId, instance } = this.instanceOf(params);
+			return listUsers(instanceId, instance, params);
+		},
+		ListSkillGroups: ({ params }) => {
+			const { instanceId, instance } = this.instanceOf(params);
+			return listSkillGroups(instanceId, instance, params);
+		},
 		ListDevices: (request) => this.listDevices(request),
 		ListRealtimeAgentStates: ({ params }) => {
 			const { instanceId, instance } = this.instanceOf(params);
@@ -334,12 +343,6 @@ export class CccSimulator {
 		},
 		...Object.fromEntries(Object.keys(AGENT_TRANSITIONS).map((action) => [action, (request: SimRequest) => this.moveAgent(request)])),
 	};
-
-	private listInstances(params: Readonly<Record<string, string>>): Record<string, unknown> {
-		const pageSize = Number(params.PageSize ?? 10);
-		const list = [...this.directory.instances].slice(0, pageSize).map(([id, instance]) => ({ InstanceId: id, Name: instance.name }));
-		return { PageNumber: 1, PageSize: pageSize, TotalCount: this.directory.instances.size, List: list };
-	}
 
 	/** The instance a request names. */
 	private instanceOf(params: Readonly<Record<string, string>>): { instanceId: string; instance: SimInstance } {

@@ -29,6 +29,8 @@ export interface SimAgent extends AgentStatus {
 	readonly devices: readonly SimDevice[];
 	deviceId?: string;
 	outboundScenario?: boolean;
+	/** How ListUsers shows the agent; the login capitalised when absent. */
+	readonly displayName?: string;
 }
 
 export interface SimInstance {

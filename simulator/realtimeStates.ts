@@ -1,5 +1,5 @@
 import { AGENT_STATE_NAMES, AGENT_STATES, type AgentState } from '../nodes/AlibabaCloudCcc/agent/agentStates';
-import { ApiFailure, missingParameter } from './apiFailure';
+import { invalidParameter, pageBound } from './apiFailure';
 import type { SimAgent, SimInstance } from './directory';
 
 /**
@@ -12,16 +12,6 @@ const MAX_PAGE_NUMBER = 100;
 const MAX_AGENT_IDS = 20;
 
 type Params = Readonly<Record<string, string>>;
-
-const invalidParameter = (name: string, message: string) =>
-	new ApiFailure(400, 'InvalidParameter', `The specified parameter ${name} is not valid: ${message}.`);
-
-function pageBound(params: Params, name: string, max: number): number {
-	if (!params[name]) throw missingParameter(name);
-	const value = Number(params[name]);
-	if (!Number.isInteger(value) || value < 1 || value > max) throw invalidParameter(name, `${params[name]} is not from 1 to ${max}`);
-	return value;
-}
 
 /** A list parameter: a JSON array of strings, as the SDK sends AgentIdList and StateList. */
 function jsonList(params: Params, name: string): string[] | undefined {

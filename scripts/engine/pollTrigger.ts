@@ -30,13 +30,15 @@ export interface TriggerSetup {
 	readonly credentials: ICredentialDataDecryptedObject;
 	/** What n8n's `getPollBudgetMs()` answers (n8n's default: 5 minutes). */
 	readonly pollBudgetMs?: number;
+	/** The trigger's node version (default 1). */
+	readonly typeVersion?: number;
 }
 
 /**
  * CCC Agent State Trigger in a workflow of its own, polled through n8n-core's real `PollContext`; its static data is
  * kept on the workflow between polls, as n8n keeps it.
  */
-export function triggerPoller({ parameters, credentials, pollBudgetMs = 5 * 60_000 }: TriggerSetup): TriggerPoller {
+export function triggerPoller({ parameters, credentials, pollBudgetMs = 5 * 60_000, typeVersion = 1 }: TriggerSetup): TriggerPoller {
 	const credentialsHelper = new TestCredentialsHelper(credentials);
 	let node: INode;
 	let workflow: Workflow;
@@ -45,7 +47,7 @@ export function triggerPoller({ parameters, credentials, pollBudgetMs = 5 * 60_0
 			id: 'trigger',
 			name: 'CCC Agent State Trigger',
 			type: AGENT_STATE_TRIGGER_NODE_TYPE,
-			typeVersion: 1,
+			typeVersion,
 			position: [0, 0],
 			parameters: current,
 			credentials: { alibabaCloudCccApi: { id: 'cred-1', name: 'CCC test credential' } },

@@ -3,6 +3,7 @@
  * `n8n` section. Needs `npm run build` first (the test command runs it).
  */
 import { PackageDirectoryLoader } from 'n8n-core';
+import type { INodeProperties } from 'n8n-workflow';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -24,7 +25,7 @@ const declaredNodes = manifest.n8n.nodes.map((file) => {
 	return { folder: path.basename(path.dirname(file)), name: className[0].toLowerCase() + className.slice(1) };
 });
 /** The shared layers, lowest first; every node folder sits above them all, and no node imports another. */
-const SHARED_LAYERS = ['signing', 'auth', 'response', 'transport', 'params', 'execution', 'agent', 'tool'];
+const SHARED_LAYERS = ['signing', 'auth', 'response', 'transport', 'params', 'execution', 'agent', 'tool', 'pickers'];
 
 function filesUnder(folder: string): string[] {
 	return readdirSync(folder).flatMap((name) => {
@@ -34,6 +35,18 @@ function filesUnder(folder: string): string[] {
 }
 
 const tsFilesUnder = (folder: string) => filesUnder(folder).filter((file) => file.endsWith('.ts'));
+
+/** Whether a property shows at node version `version`, by its `@version` condition (none: every version). */
+function shownAt(version: number) {
+	return (property: INodeProperties): boolean =>
+		(property.displayOptions?.show?.['@version'] ?? [version]).some((condition) =>
+			typeof condition === 'number' ? condition === version : 'gte' in condition._cnd && version >= Number(condition._cnd.gte),
+		);
+}
+
+/** A node's fields as a user sees them at `version`: each label, and [type] where it is a picker. */
+const fieldsAt = (properties: INodeProperties[], version: number) =>
+	properties.filter(shownAt(version)).map((property) => (property.type === 'resourceLocator' ? `${property.displayName} [picker]` : property.displayName));
 
 const importsOf = (file: string) =>
 	[...readFileSync(file, 'utf8').matchAll(/(?:require\(|from\s+)["']([^"']+)["']/g)].map((match) => match[1]);
@@ -61,17 +74,42 @@ describe('the built package', () => {
 	});
 
 	it.each([
-		['cccReadyForService', 'CCC ReadyForService', ['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options', 'Tool Description'], 'agent ready'],
-		['cccListDevices', 'CCC ListDevices', ['Instance ID', 'User ID', 'Options', 'Tool Description'], 'agent devices'],
-		['cccTakeBreak', 'CCC TakeBreak', ['Instance ID', 'User ID', 'Break Code', 'Options', 'Tool Description'], 'agent break'],
-		['cccSignOutGroup', 'CCC SignOutGroup', ['Instance ID', 'User ID', 'Options', 'Tool Description'], 'end of shift'],
+		[
+			'cccReadyForService',
+			'CCC ReadyForService',
+			['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options', 'Tool Description'],
+			['Instance ID [picker]', 'Device', 'User ID [picker]', 'User ID [picker]', 'Device ID [picker]', 'Outbound Scenario', 'Options', 'Tool Description'],
+			'agent ready',
+		],
+		[
+			'cccListDevices',
+			'CCC ListDevices',
+			['Instance ID', 'User ID', 'Options', 'Tool Description'],
+			['Instance ID [picker]', 'User ID [picker]', 'Options', 'Tool Description'],
+			'agent devices',
+		],
+		[
+			'cccTakeBreak',
+			'CCC TakeBreak',
+			['Instance ID', 'User ID', 'Break Code', 'Options', 'Tool Description'],
+			['Instance ID [picker]', 'User ID [picker]', 'Break Code', 'Options', 'Tool Description'],
+			'agent break',
+		],
+		[
+			'cccSignOutGroup',
+			'CCC SignOutGroup',
+			['Instance ID', 'User ID', 'Options', 'Tool Description'],
+			['Instance ID [picker]', 'User ID [picker]', 'Options', 'Tool Description'],
+			'end of shift',
+		],
 		[
 			'cccListRealtimeAgentStates',
 			'CCC ListRealtimeAgentStates',
 			['Instance ID', 'Agent IDs', 'States', 'Skill Group ID', 'Return All', 'Limit', 'Options', 'Tool Description'],
+			['Instance ID [picker]', 'Agent IDs [picker]', 'States', 'Skill Group ID [picker]', 'Return All', 'Limit', 'Options', 'Tool Description'],
 			'who is where',
 		],
-	])('describes %s as users see it: name, fields, icons, codex, tool use, credential', (name, displayName, fields, alias) => {
+	])('describes %s as users see it: name, fields at versions 1 and 2, icons, codex, tool use, credential', (name, displayName, fieldsOfV1, fieldsOfV2, alias) => {
 		const description = loader.types.nodes.find((node) => node.name === name)!;
 		expect(description).toMatchObject({
 			displayName,
@@ -80,7 +118,8 @@ describe('the built package', () => {
 			credentials: [{ name: 'alibabaCloudCccApi', required: true }],
 			codex: { categories: ['Communication', 'Productivity'], alias: expect.arrayContaining([alias, 'contact center', 'call center']) },
 		});
-		expect(description.properties.map((property) => property.displayName)).toEqual(fields);
+		expect(fieldsAt(description.properties, 1)).toEqual(fieldsOfV1);
+		expect(fieldsAt(description.properties, 2)).toEqual(fieldsOfV2);
 		// n8n serves icons from the files it resolved at load time; each node has its own.
 		const iconUrls = description.iconUrl as { light: string; dark: string };
 		expect(Object.keys(iconUrls).sort()).toEqual(['dark', 'light']);
@@ -102,7 +141,17 @@ describe('the built package', () => {
 		});
 		expect(description.usableAsTool).toBeUndefined();
 		// n8n adds Poll Times itself, ahead of the node's own fields.
-		expect(description.properties.map((property) => property.displayName)).toEqual(['Poll Times', 'Instance ID', 'Agents', 'Agent IDs', 'Skill Group ID', 'Trigger On', 'Break Codes', 'Break Minutes']);
+		expect(fieldsAt(description.properties, 1)).toEqual(['Poll Times', 'Instance ID', 'Agents', 'Agent IDs', 'Skill Group ID', 'Trigger On', 'Break Codes', 'Break Minutes']);
+		expect(fieldsAt(description.properties, 2)).toEqual([
+			'Poll Times',
+			'Instance ID [picker]',
+			'Agents',
+			'Agent IDs [picker]',
+			'Skill Group ID [picker]',
+			'Trigger On',
+			'Break Codes',
+			'Break Minutes',
+		]);
 		for (const url of Object.values(description.iconUrl as { light: string; dark: string })) expect(url).toContain('/cccAgentStateTrigger');
 	});
 
@@ -111,11 +160,14 @@ describe('the built package', () => {
 		const device = properties.find((property) => property.name === 'device')!;
 		expect(device.default).toBe(DEVICE_SOURCE.deviceId);
 		expect(device.options?.map((option) => ('value' in option ? option.value : undefined)).sort()).toEqual(Object.values(DEVICE_SOURCE).sort());
-		expect(properties.filter((property) => property.name === 'userId').map((property) => [property.required ?? false, property.displayOptions?.show?.device])).toEqual([
-			[false, [DEVICE_SOURCE.deviceId]],
-			[true, [DEVICE_SOURCE.registeredDevice]],
-		]);
-		expect(properties.find((property) => property.name === 'deviceId')?.displayOptions?.show?.device).toEqual([DEVICE_SOURCE.deviceId]);
+		for (const version of [1, 2]) {
+			const shown = properties.filter(shownAt(version));
+			expect(shown.filter((property) => property.name === 'userId').map((property) => [property.required ?? false, property.displayOptions?.show?.device])).toEqual([
+				[false, [DEVICE_SOURCE.deviceId]],
+				[true, [DEVICE_SOURCE.registeredDevice]],
+			]);
+			expect(shown.find((property) => property.name === 'deviceId')?.displayOptions?.show?.device).toEqual([DEVICE_SOURCE.deviceId]);
+		}
 	});
 
 	it('masks the secret and the STS token in the credential form', () => {

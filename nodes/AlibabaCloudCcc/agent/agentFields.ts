@@ -51,7 +51,8 @@ export const pickerModes = (searchListMethod: string, field: FieldLabel, pattern
 			name: 'id',
 			type: 'string',
 			placeholder: `e.g. ${field.example}`,
-			...(pattern ? { validation: [{ type: 'regex', properties: { regex: pattern.source, errorMessage: `Use ${form}` } }] } : {}),
+			// Empty passes: whether the field may be empty is `required`'s to say.
+			...(pattern ? { validation: [{ type: 'regex', properties: { regex: `(?:^$)|(?:${pattern.source})`, errorMessage: `Not ${form}` } }] } : {}),
 		},
 	],
 });
