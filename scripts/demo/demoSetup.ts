@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { credentialsFor } from '../../simulator/agents';
+import type { SimDirectory } from '../../simulator/directory';
 import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance } from './n8nRuntime';
 import { agentRows, formatTable, outputsOf, type StatesBefore } from './runReport';
 
@@ -27,8 +28,8 @@ export interface Demo {
  * credential pointing at the simulator, and the example workflows (shift start, end of shift, the HTTP Request node),
  * all imported through n8n's own CLI.
  */
-export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string }): Promise<Demo> {
-	const simulator = new CccSimulator();
+export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string; directory?: SimDirectory }): Promise<Demo> {
+	const simulator = new CccSimulator({ directory: options.directory });
 	await simulator.start(options.simulatorPort);
 	const n8n = n8nInstance({ userFolder: options.userFolder, port: options.n8nPort });
 	installPackage(n8n);

@@ -41,7 +41,7 @@ const OWNER = { email: 'owner@example.com', firstName: 'Shift', lastName: 'Lead'
 const fromAi = (key: string, description: string) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
 const USER_ID_FOR_MODEL = 'The agent, as name@instance, e.g. user-test@ccc-test';
 
-/** The MCP server (trigger) with both generated tool node types; the instance and the device mode are the workflow's. */
+/** The MCP server (trigger) with two generated tool node types, one at each version; the instance and the device mode are the workflow's. */
 function mcpWorkflow() {
 	const credentials = { alibabaCloudCccApi: CREDENTIAL };
 	return {
@@ -62,15 +62,21 @@ function mcpWorkflow() {
 				id: 'ready-agent',
 				name: 'Ready Agent',
 				type: `${CCC_NODE_TYPE}Tool`,
-				typeVersion: 1,
+				// Version 2: the instance picked from the list, the agent left to the model in By ID mode.
+				typeVersion: 2,
 				position: [-200, 200],
-				parameters: { instanceId: 'ccc-test', device: 'registeredDevice', userId: fromAi('userId', USER_ID_FOR_MODEL) },
+				parameters: {
+					instanceId: { __rl: true, mode: 'list', value: 'ccc-test', cachedResultName: 'Test contact center (ccc-test)' },
+					device: 'registeredDevice',
+					userId: { __rl: true, mode: 'id', value: fromAi('userId', USER_ID_FOR_MODEL) },
+				},
 				credentials,
 			},
 			{
 				id: 'list-devices',
 				name: 'List Devices',
 				type: `${LIST_DEVICES_NODE_TYPE}Tool`,
+				// Version 1, as saved before the pickers: text fields.
 				typeVersion: 1,
 				position: [200, 200],
 				parameters: { instanceId: 'ccc-test', userId: fromAi('userId', USER_ID_FOR_MODEL) },

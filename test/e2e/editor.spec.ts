@@ -12,6 +12,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { setUpDemo, type Demo } from '../../scripts/demo/demoSetup';
 import { REPO, startN8nServer } from '../../scripts/demo/n8nRuntime';
+import { credentialsFor } from '../../simulator/agents';
+import { addLoadInstance, demoDirectory, NO_PERMISSION_KEY } from '../../simulator/directory';
 
 jest.setTimeout(240_000);
 
@@ -31,7 +33,10 @@ describe('the node in n8n\'s editor', () => {
 	beforeAll(async () => {
 		if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
 		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-editor-'));
-		demo = await setUpDemo({ simulatorPort: 0, n8nPort: PORT, userFolder });
+		// Beside the demo's instance, one of 250 agents: its agent list has three pages.
+		const directory = demoDirectory();
+		addLoadInstance(directory, 250);
+		demo = await setUpDemo({ simulatorPort: 0, n8nPort: PORT, userFolder, directory });
 		server = await startN8nServer(demo.n8n, PORT);
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
@@ -119,6 +124,125 @@ describe('the node in n8n\'s editor', () => {
 		expect(values).toEqual(expect.arrayContaining(['ccc-test', 'alice@ccc-test', 'lunch']));
 	});
 
+	/** A workflow with one node of each type at version 2, as a user adds them today, made through the REST API. */
+	async function pickerWorkflow(): Promise<string> {
+		const node = (name: string, type: string, y: number, parameters: Record<string, unknown> = {}) => ({
+			id: name.toLowerCase().replace(/ /g, '-'),
+			name,
+			type: `n8n-nodes-alibaba-ccc.${type}`,
+			typeVersion: 2,
+			position: [0, y],
+			parameters,
+			credentials: { alibabaCloudCccApi: { id: 'cccDemoCredential', name: 'Alibaba Cloud CCC (demo simulator)' } },
+		});
+		const created = await page.request.post(`${BASE}/rest/workflows`, {
+			data: {
+				name: 'Pickers',
+				nodes: [
+					node('Ready Agent', 'cccReadyForService', 0),
+					node('List Devices', 'cccListDevices', 200),
+					node('Take Break', 'cccTakeBreak', 400),
+					node('Sign Out', 'cccSignOutGroup', 600),
+					node('Who Is Where', 'cccListRealtimeAgentStates', 800),
+					node('Watch Agents', 'cccAgentStateTrigger', 1000, { agents: 'agentIds' }),
+				],
+				connections: {},
+				settings: { executionOrder: 'v1' },
+				active: false,
+			},
+		});
+		expect(created.status()).toBe(200);
+		return ((await created.json()) as { data: { id: string } }).data.id;
+	}
+
+	/** Opens the picker of `field` in the open node panel and searches it for `search`, if given; its items are then the page's visible `rlc-item`s. */
+	async function openList(panel: ReturnType<Page['locator']>, field: string, search?: string) {
+		await panel.locator(`[data-test-id="resource-locator-${field}"] [data-test-id="rlc-input"]`).click();
+		const searchBox = page.locator('[data-test-id="rlc-search"]:visible');
+		await searchBox.waitFor();
+		if (search !== undefined) {
+			const input = (await searchBox.evaluate((element) => element.tagName)) === 'INPUT' ? searchBox : searchBox.locator('input');
+			await input.fill(search);
+		}
+		return page.locator('[data-test-id="rlc-item"]:visible');
+	}
+
+	it('picks the instance from a list, then an agent from its searched list past the first page, in every node at version 2', async () => {
+		const workflowId = await pickerWorkflow();
+		const picks: Array<[string, string, string]> = [
+			['Ready Agent', 'userId', 'ready-for-service-picker.png'],
+			['List Devices', 'userId', ''],
+			['Take Break', 'userId', ''],
+			['Sign Out', 'userId', ''],
+			['Who Is Where', 'agentIds', ''],
+			['Watch Agents', 'agentIds', ''],
+		];
+		for (const [nodeName, field, screenshot] of picks) {
+			const panel = await openNode(workflowId, nodeName, ['Instance ID']);
+			const instances = await openList(panel, 'instanceId');
+			await instances.filter({ hasText: 'Load test (ccc-load)' }).click();
+			const items = await openList(panel, field, 'agent-0');
+			await expectVisible(items.filter({ hasText: 'agent-0100@ccc-load' }), `${nodeName}: the first page of agents`);
+			await expect(items.count()).resolves.toBe(100);
+			// The list loads its next page when scrolled to its end.
+			await items.last().scrollIntoViewIfNeeded();
+			const onSecondPage = items.filter({ hasText: 'Agent-0150 (agent-0150@ccc-load)' });
+			await expectVisible(onSecondPage, `${nodeName}: an agent of the second page`);
+			await onSecondPage.scrollIntoViewIfNeeded();
+			if (screenshot) await page.screenshot({ path: path.join(SCREENSHOTS, screenshot) });
+			await onSecondPage.click();
+			await expect(valuesIn(panel.locator(`[data-test-id="resource-locator-${field}"]`))).resolves.toContain('Agent-0150 (agent-0150@ccc-load)');
+			if (nodeName === 'Ready Agent') {
+				// The device list is the picked agent's registrations.
+				const devices = await openList(panel, 'deviceId');
+				await expectVisible(devices.filter({ hasText: 'dev-149 (WEBRTC, registered)' }), 'the picked agent\'s device');
+				await page.screenshot({ path: path.join(SCREENSHOTS, 'ready-for-service-devices.png') });
+				await devices.first().click();
+				await expect(valuesIn(panel.locator('[data-test-id="resource-locator-deviceId"]'))).resolves.toContain('dev-149 (WEBRTC, registered)');
+			}
+		}
+		// The editor asked CCC with the search typed, page after page.
+		const listed = demo.simulator.requests.filter((entry) => entry.action === 'ListUsers').map((entry) => [entry.params.SearchPattern, entry.params.PageNumber]);
+		expect(listed).toEqual(expect.arrayContaining([['agent-0', '1'], ['agent-0', '2']]));
+	});
+
+	it("shows CCC's code and the fix in the list when CCC refuses it, and By ID still works", async () => {
+		const credential = await page.request.post(`${BASE}/rest/credentials`, {
+			data: { name: 'CCC without ListUsers', type: 'alibabaCloudCccApi', data: credentialsFor(demo.simulator, NO_PERMISSION_KEY) },
+		});
+		expect(credential.status()).toBe(200);
+		const { data: saved } = (await credential.json()) as { data: { id: string; name: string } };
+		const created = await page.request.post(`${BASE}/rest/workflows`, {
+			data: {
+				name: 'Refused list',
+				nodes: [
+					{
+						id: 'take-break',
+						name: 'Take Break',
+						type: 'n8n-nodes-alibaba-ccc.cccTakeBreak',
+						typeVersion: 2,
+						position: [0, 0],
+						parameters: { instanceId: { __rl: true, mode: 'id', value: 'ccc-test' }, breakCode: 'lunch' },
+						credentials: { alibabaCloudCccApi: { id: saved.id, name: saved.name } },
+					},
+				],
+				connections: {},
+				settings: { executionOrder: 'v1' },
+				active: false,
+			},
+		});
+		expect(created.status()).toBe(200);
+		const { data } = (await created.json()) as { data: { id: string } };
+		const panel = await openNode(data.id, 'Take Break', ['Instance ID', 'User ID']);
+		await panel.locator('[data-test-id="resource-locator-userId"] [data-test-id="rlc-input"]').click();
+		const error = page.locator('[data-test-id="rlc-error-container"]:visible');
+		await expectVisible(error, 'the list\'s error');
+		await expectVisible(error.getByText(/Forbidden\.RAM/), "CCC's code in the list");
+		await expectVisible(error.getByText(/grant it ccc:ListUsers.*Meanwhile, choose By ID/), 'the fix and By ID');
+		await expect(error.innerText()).resolves.not.toContain(NO_PERMISSION_KEY.accessKeySecret);
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'picker-error.png') });
+	});
+
 	it('masks the AccessKey Secret in the credential form', async () => {
 		await page.goto(`${BASE}/home/credentials/cccDemoCredential`);
 		const modal = page.locator('[data-test-id="credential-edit-dialog"]');
@@ -135,6 +259,11 @@ describe('the node in n8n\'s editor', () => {
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'credential-form.png') });
 	});
 });
+
+/** The values of the inputs inside `locator` (what a picker shows of its choice). */
+async function valuesIn(locator: ReturnType<Page['locator']>): Promise<string[]> {
+	return await locator.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+}
 
 /** Waits for `locator`; when it does not show, keeps a screenshot of the page to look at. */
 async function expectVisible(locator: ReturnType<Page['locator']>, what: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { INSTANCE_ID, INSTANCE_ID_PATTERN, PICKER_LISTS, USER_ID, USER_ID_PATTERN } from '../agent/agentFields';
@@ -9,6 +9,19 @@ import type { HintContext } from '../response/errorHints';
 
 /** A failed list says, beside CCC's code and fix, that By ID works without it. */
 const PICKER_HINTS: HintContext = { picker: true };
+
+/**
+ * The list's page, or an error for the editor to show where the list would be. The editor shows an error's message
+ * alone, so CCC's code, the fix and the RequestId all go into it.
+ */
+async function orListError(context: ILoadOptionsFunctions, load: () => Promise<INodeListSearchResult>): Promise<INodeListSearchResult> {
+	try {
+		return await load();
+	} catch (error) {
+		const { message, description } = error as NodeApiError | NodeOperationError;
+		throw new NodeOperationError(context.getNode(), [message, description].filter(Boolean).join('. '), { description: description ?? undefined });
+	}
+}
 
 /** The field's current value in the editor, picked or typed; empty when it is an expression n8n cannot resolve here. */
 function currentValue(context: ILoadOptionsFunctions, name: string): string {
@@ -65,30 +78,33 @@ async function searchDirectory(
 
 /** Instances the credential may use (ListInstances), filtered by name or ID here: CCC takes no search for them. */
 async function searchInstances(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.instances, {}, filter, paginationToken);
+	return await orListError(this, async () => await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.instances, {}, filter, paginationToken));
 }
 
 /** The chosen instance's agents (ListUsers), searched by CCC on login or display name. */
 async function searchAgents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const InstanceId = chosenInstance(this);
-	return await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.agents, { InstanceId }, filter, paginationToken);
+	return await orListError(this, async () => await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.agents, { InstanceId: chosenInstance(this) }, filter, paginationToken));
 }
 
 /** The chosen instance's skill groups (ListSkillGroups), searched by CCC on their names. */
 async function searchSkillGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const InstanceId = chosenInstance(this);
-	return await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.skillGroups, { InstanceId }, filter, paginationToken);
+	return await orListError(this, async () => await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.skillGroups, { InstanceId: chosenInstance(this) }, filter, paginationToken));
+}
+
+/** The chosen agent's workstation registrations (see `listDevices`). */
+async function searchDevices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await orListError(this, async () => await listDevices(this, filter));
 }
 
 /**
  * The chosen agent's workstation registrations (ListDevices: one request), newest first, each said to be registered
  * or lapsed by the gateway's clock. Without an agent, those of the agent bound to the credential, as the node does.
  */
-async function searchDevices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const InstanceId = chosenInstance(this);
-	const userId = currentValue(this, USER_ID.name);
+async function listDevices(context: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const InstanceId = chosenInstance(context);
+	const userId = currentValue(context, USER_ID.name);
 	const UserId = USER_ID_PATTERN.test(userId) ? userId : undefined;
-	const { envelope, gatewayTime } = await backgroundCalls(this).call({ ...LIST_DEVICES, params: { InstanceId, UserId }, hintContext: PICKER_HINTS });
+	const { envelope, gatewayTime } = await backgroundCalls(context).call({ ...LIST_DEVICES, params: { InstanceId, UserId }, hintContext: PICKER_HINTS });
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const devices = ((envelope.Data ?? []) as Device[]).filter((device) => device.DeviceId && device.DeviceId.toLowerCase().includes(needle));
 	const results = [...devices]
