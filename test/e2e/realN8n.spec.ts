@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { END_OF_SHIFT_WORKFLOW, EXAMPLE_WORKFLOW, HTTP_REQUEST_WORKFLOW } from '../../scripts/demo/demoSetup';
-import { executeWorkflow, importJson, installPackage, n8nInstance, type N8nInstance } from '../../scripts/demo/n8nRuntime';
+import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance } from '../../scripts/demo/n8nRuntime';
 import { outputsOf } from '../../scripts/demo/runReport';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { DEMO_ACCESS_KEY, DEMO_DEVICES, DEMO_STS_KEY } from '../../simulator/directory';
@@ -27,6 +27,9 @@ type Workflow = {
 const example = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as Workflow;
 const httpRequestExample = JSON.parse(readFileSync(HTTP_REQUEST_WORKFLOW, 'utf8')) as Workflow;
 const endOfShift = JSON.parse(readFileSync(END_OF_SHIFT_WORKFLOW, 'utf8')) as Workflow;
+/** The two examples as 0.1.0 shipped them, before the pickers: version-1 nodes with text fields, as users saved them. */
+const savedAtVersion1 = (name: string, credentialId: string, id: string) =>
+	withCredential(JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/version1', name), 'utf8')) as Workflow, credentialId, id);
 
 /** A copy of `workflow` whose CCC nodes (and HTTP Request nodes) all sign with another credential. */
 function withCredential(workflow: Workflow, credentialId: string, id: string): Workflow {
@@ -102,11 +105,88 @@ const credential = (id: string, simulator: { readonly url: string }, key: typeof
 	data: credentialsFor(simulator, key, signatureVersion),
 });
 
+/** What the shift-start example gives on a fresh demo simulator, whichever node version it was saved with. */
+function expectShiftStart(run: unknown, json: CccSimulator): void {
+	const { success, errors } = outputsOf(run, 'Ready Agent');
+	expect(success.map((item) => [item.UserId, item.UserState, item.DeviceId, item.OutboundScenario])).toEqual([
+		['alice@ccc-test', 'READY', DEMO_DEVICES['alice@ccc-test'], false],
+		['bob@ccc-test', 'READY', DEMO_DEVICES['bob@ccc-test'], false],
+		['user-test@ccc-test', 'READY', DEMO_DEVICES['user-test@ccc-test'], false],
+	]);
+	expect(success[1].SignedSkillGroupIdList).toEqual(['skg-sales@ccc-test', 'skg-support@ccc-test']);
+	expect(errors.map((item) => [item.userId, (item.details as { code: string; agentState?: string }).code, (item.details as { agentState?: string }).agentState])).toEqual([
+		['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING'],
+		['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
+		['erin@ccc-test', 'NoRegisteredDevice', undefined],
+		['nobody@ccc-test', 'NotExists.UserId', undefined],
+	]);
+	expect(errors[1].details).toMatchObject({ acceptedStates: ['BREAK', 'READY', 'WORKING'], hint: expect.stringMatching(/^The agent is not signed in/), itemIndex: 4 });
+	expect(errors[2]).toMatchObject({
+		error: 'NoRegisteredDevice: erin@ccc-test is not signed in to a workstation: sign in to the CCC workbench first',
+		details: { httpStatus: 200, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.stringContaining('1 earlier registration(s) have lapsed'), itemIndex: 5 },
+	});
+	expect(errors[3]).toMatchObject({
+		error: 'NotExists.UserId: The user nobody@ccc-test does not exist in instance ccc-test.',
+		details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 6 },
+	});
+	// Every agent looked up; only those with a registered device readied, on that device.
+	expect(json.requests.filter((entry) => entry.action === 'ListDevices').map((entry) => entry.params.UserId)).toEqual(
+		['alice', 'bob', 'user-test', 'carol', 'grace', 'erin', 'nobody'].map((name) => `${name}@ccc-test`),
+	);
+	expect(json.requests.filter((entry) => entry.action === 'ReadyForService').map((entry) => entry.params.DeviceId)).toEqual(
+		(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test', 'grace@ccc-test'] as const).map((userId) => DEMO_DEVICES[userId]),
+	);
+	expect(outputsOf(run, 'Summarize Ready Agents').success[0].text).toBe(
+		'3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)',
+	);
+	expect(outputsOf(run, 'Describe Failure').success.map((item) => item.text)).toEqual([
+		'Could not ready carol@ccc-test on ccc-test: InvalidOperation.UserState (the agent is TALKING). The agent is on a call: run it again after the call',
+		expect.stringMatching(/^Could not ready grace@ccc-test on ccc-test: InvalidOperation\.UserState \(the agent is OFFLINE\)\. The agent is not signed in/),
+		expect.stringMatching(/^Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice\. ListDevices found no registered device/),
+		expect.stringMatching(/^Could not ready nobody@ccc-test on ccc-test: NotExists\.UserId\. /),
+	]);
+	// After readying, CCC ListRealtimeAgentStates tells who is where, ready for Slack.
+	expect(outputsOf(run, 'Who Is Where').success.map((item) => [item.AgentId, item.State])).toEqual([
+		['user-test@ccc-test', 'Ready'],
+		['alice@ccc-test', 'Ready'],
+		['bob@ccc-test', 'Ready'],
+		['carol@ccc-test', 'Talking'],
+		['dave@ccc-test', 'Break'],
+		['erin@ccc-test', 'Offline'],
+		['frank@ccc-test', 'Offline'],
+		['grace@ccc-test', 'Offline'],
+	]);
+	expect(outputsOf(run, 'Summarize Who Is Where').success.map((item) => item.text)).toEqual([
+		'3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test',
+	]);
+}
+
+/** What the end-of-shift example gives on a fresh demo simulator, whichever node version it was saved with. */
+function expectEndOfShift(run: unknown): void {
+	const { success, errors } = outputsOf(run, 'Sign Agent Out');
+	expect(success.map((item) => [item.UserId, item.UserState, item.SignedSkillGroupIdList, typeof item.Heartbeat])).toEqual(
+		['alice', 'bob', 'user-test', 'dave'].map((name) => [`${name}@ccc-test`, 'OFFLINE', [], 'number']),
+	);
+	expect(errors.map((item) => [item.userId, (item.details as { agentState: string }).agentState])).toEqual([
+		['carol@ccc-test', 'TALKING'],
+		['erin@ccc-test', 'OFFLINE'],
+	]);
+	expect(outputsOf(run, 'Summarize Signed Out').success.map((item) => item.text)).toEqual([
+		'4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test',
+	]);
+	expect(outputsOf(run, 'Describe Agent Still Signed In').success.map((item) => item.text)).toEqual([
+		'Could not sign out carol@ccc-test on ccc-test: the agent is TALKING. The agent is on a call: run it again after the call',
+		'Could not sign out erin@ccc-test on ccc-test: the agent is OFFLINE. The agent is already signed out (OFFLINE): nothing to do',
+	]);
+}
+
 describe('the package in a real n8n', () => {
 	const json = new CccSimulator();
 	const xml = new CccSimulator({ forceXml: true });
 	const shift = new CccSimulator();
 	const breaks = new CccSimulator({ forceXml: true });
+	const savedShift = new CccSimulator();
+	const savedEnd = new CccSimulator();
 	let userFolder: string;
 	let n8n: N8nInstance;
 	/** What reached the origin a redirect points at (nothing should). */
@@ -126,6 +206,8 @@ describe('the package in a real n8n', () => {
 		await xml.start();
 		await shift.start();
 		await breaks.start();
+		await savedShift.start();
+		await savedEnd.start();
 		for (const server of [elsewhere, redirecting]) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const redirectingEndpoint = { url: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}` };
 		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-e2e-'));
@@ -139,6 +221,8 @@ describe('the package in a real n8n', () => {
 			credential('cccShiftCredential', shift, DEMO_ACCESS_KEY, 'v1'),
 			credential('cccBreakCredential', breaks, DEMO_STS_KEY, 'v3'),
 			credential('cccRedirectCredential', redirectingEndpoint, DEMO_STS_KEY, 'v3'),
+			credential('cccSavedShiftCredential', savedShift, DEMO_ACCESS_KEY, 'v3'),
+			credential('cccSavedEndCredential', savedEnd, DEMO_ACCESS_KEY, 'v1'),
 		]);
 		await importJson(n8n, 'workflow', redirectedHttpRequests(redirectingEndpoint.url));
 		for (const workflow of [
@@ -152,6 +236,8 @@ describe('the package in a real n8n', () => {
 			withCredential(httpRequestExample, 'cccStsCredential', 'cccE2eHttpStsKey'),
 			endOfShiftWith('cccShiftCredential', 'cccE2eEndOfShift'),
 			endOfShiftWith('cccBreakCredential', 'cccE2eTakeBreak0', true),
+			savedAtVersion1('shift-start-ready-agents.json', 'cccSavedShiftCredential', 'cccE2eSavedShiftV1'),
+			savedAtVersion1('end-of-shift-sign-out.json', 'cccSavedEndCredential', 'cccE2eSavedEndV1'),
 		]) {
 			await importJson(n8n, 'workflow', workflow);
 		}
@@ -162,64 +248,15 @@ describe('the package in a real n8n', () => {
 		await xml.stop();
 		await shift.stop();
 		await breaks.stop();
+		await savedShift.stop();
+		await savedEnd.stop();
 		await Promise.all([elsewhere, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
 	it('runs the shipped example: devices looked up, ready agents on the main output, failures on the error output', async () => {
 		const run = await executeWorkflow(n8n, example.id);
-		const { success, errors } = outputsOf(run, 'Ready Agent');
-		expect(success.map((item) => [item.UserId, item.UserState, item.DeviceId, item.OutboundScenario])).toEqual([
-			['alice@ccc-test', 'READY', DEMO_DEVICES['alice@ccc-test'], false],
-			['bob@ccc-test', 'READY', DEMO_DEVICES['bob@ccc-test'], false],
-			['user-test@ccc-test', 'READY', DEMO_DEVICES['user-test@ccc-test'], false],
-		]);
-		expect(success[1].SignedSkillGroupIdList).toEqual(['skg-sales@ccc-test', 'skg-support@ccc-test']);
-		expect(errors.map((item) => [item.userId, (item.details as { code: string; agentState?: string }).code, (item.details as { agentState?: string }).agentState])).toEqual([
-			['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING'],
-			['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
-			['erin@ccc-test', 'NoRegisteredDevice', undefined],
-			['nobody@ccc-test', 'NotExists.UserId', undefined],
-		]);
-		expect(errors[1].details).toMatchObject({ acceptedStates: ['BREAK', 'READY', 'WORKING'], hint: expect.stringMatching(/^The agent is not signed in/), itemIndex: 4 });
-		expect(errors[2]).toMatchObject({
-			error: 'NoRegisteredDevice: erin@ccc-test is not signed in to a workstation: sign in to the CCC workbench first',
-			details: { httpStatus: 200, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.stringContaining('1 earlier registration(s) have lapsed'), itemIndex: 5 },
-		});
-		expect(errors[3]).toMatchObject({
-			error: 'NotExists.UserId: The user nobody@ccc-test does not exist in instance ccc-test.',
-			details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 6 },
-		});
-		// Every agent looked up; only those with a registered device readied, on that device.
-		expect(json.requests.filter((entry) => entry.action === 'ListDevices').map((entry) => entry.params.UserId)).toEqual(
-			['alice', 'bob', 'user-test', 'carol', 'grace', 'erin', 'nobody'].map((name) => `${name}@ccc-test`),
-		);
-		expect(json.requests.filter((entry) => entry.action === 'ReadyForService').map((entry) => entry.params.DeviceId)).toEqual(
-			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test', 'grace@ccc-test'] as const).map((userId) => DEMO_DEVICES[userId]),
-		);
-		expect(outputsOf(run, 'Summarize Ready Agents').success[0].text).toBe(
-			'3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)',
-		);
-		expect(outputsOf(run, 'Describe Failure').success.map((item) => item.text)).toEqual([
-			'Could not ready carol@ccc-test on ccc-test: InvalidOperation.UserState (the agent is TALKING). The agent is on a call: run it again after the call',
-			expect.stringMatching(/^Could not ready grace@ccc-test on ccc-test: InvalidOperation\.UserState \(the agent is OFFLINE\)\. The agent is not signed in/),
-			expect.stringMatching(/^Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice\. ListDevices found no registered device/),
-			expect.stringMatching(/^Could not ready nobody@ccc-test on ccc-test: NotExists\.UserId\. /),
-		]);
-		// After readying, CCC ListRealtimeAgentStates tells who is where, ready for Slack.
-		expect(outputsOf(run, 'Who Is Where').success.map((item) => [item.AgentId, item.State])).toEqual([
-			['user-test@ccc-test', 'Ready'],
-			['alice@ccc-test', 'Ready'],
-			['bob@ccc-test', 'Ready'],
-			['carol@ccc-test', 'Talking'],
-			['dave@ccc-test', 'Break'],
-			['erin@ccc-test', 'Offline'],
-			['frank@ccc-test', 'Offline'],
-			['grace@ccc-test', 'Offline'],
-		]);
-		expect(outputsOf(run, 'Summarize Who Is Where').success.map((item) => item.text)).toEqual([
-			'3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test',
-		]);
+		expectShiftStart(run, json);
 		expect(json.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
 		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
 	});
@@ -300,21 +337,7 @@ describe('the package in a real n8n', () => {
 
 	it('runs the end-of-shift example: idle agents signed out, the busy and the already offline on the error output with what to do', async () => {
 		const run = await executeWorkflow(n8n, 'cccE2eEndOfShift');
-		const { success, errors } = outputsOf(run, 'Sign Agent Out');
-		expect(success.map((item) => [item.UserId, item.UserState, item.SignedSkillGroupIdList, typeof item.Heartbeat])).toEqual(
-			['alice', 'bob', 'user-test', 'dave'].map((name) => [`${name}@ccc-test`, 'OFFLINE', [], 'number']),
-		);
-		expect(errors.map((item) => [item.userId, (item.details as { agentState: string }).agentState])).toEqual([
-			['carol@ccc-test', 'TALKING'],
-			['erin@ccc-test', 'OFFLINE'],
-		]);
-		expect(outputsOf(run, 'Summarize Signed Out').success.map((item) => item.text)).toEqual([
-			'4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test',
-		]);
-		expect(outputsOf(run, 'Describe Agent Still Signed In').success.map((item) => item.text)).toEqual([
-			'Could not sign out carol@ccc-test on ccc-test: the agent is TALKING. The agent is on a call: run it again after the call',
-			'Could not sign out erin@ccc-test on ccc-test: the agent is OFFLINE. The agent is already signed out (OFFLINE): nothing to do',
-		]);
+		expectEndOfShift(run);
 		expect(shift.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
 	});
 
@@ -330,5 +353,13 @@ describe('the package in a real n8n', () => {
 		]);
 		expect(breaks.requests.map((entry) => [entry.action, entry.accessKeyId, entry.params.Code])).toEqual(Array(6).fill(['TakeBreak', DEMO_STS_KEY.accessKeyId, 'lunch']));
 		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
+	});
+
+	it('still runs both examples as saved at version 1, before the pickers: text fields, the same outcome', async () => {
+		const shiftRun = await executeWorkflow(n8n, 'cccE2eSavedShiftV1');
+		expectShiftStart(shiftRun, savedShift);
+		expect(savedShift.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
+		expectEndOfShift(await executeWorkflow(n8n, 'cccE2eSavedEndV1'));
+		expect(savedEnd.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
 	});
 });
