@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { AGENT_EVENT_NAMES, AGENT_EVENTS } from '../../nodes/AlibabaCloudCcc/agent/agentEvents';
 import { AGENT_STATE_NAMES, AGENT_STATES } from '../../nodes/AlibabaCloudCcc/agent/agentStates';
+import { LIST_DEVICES } from '../../nodes/AlibabaCloudCcc/agent/devices';
+import { DIRECTORY_LISTS } from '../../nodes/AlibabaCloudCcc/agent/directoryLists';
 import { CURRENT_STATE_EVENT, EVENT_ITEM_FIELDS } from '../../nodes/AlibabaCloudCcc/AgentStateTrigger/watchAgentStates';
 import { LOOPBACK_HOSTS } from '../../nodes/AlibabaCloudCcc/auth/endpoint';
 import { CALL_OPTION_DEFAULTS, callOptionsProperty, limitsOf } from '../../nodes/AlibabaCloudCcc/execution/callOptions';
@@ -100,4 +102,13 @@ describe('the README', () => {
 		expect(section).toContain(`\`Event\` \`${CURRENT_STATE_EVENT}\``);
 		expect(section.replace(/\s+/g, ' ')).toContain(EVENT_ITEM_FIELDS.map((field) => `\`${field}\``).join(', '));
 	});
+
+	it("names the CCC action each picker's list reads, as the pickers read them, and grants exactly those for the editor", () => {
+		const read = [...Object.values(DIRECTORY_LISTS).map((list) => list.request.action), LIST_DEVICES.action];
+		const named = tableRows('| Picker |').map(([, reads]) => /`(\w+)`/.exec(reads)?.[1]);
+		expect(named).toEqual(read);
+		const [, granted] = tableRows('| Node | RAM actions |').find(([node]) => node.startsWith("The pickers' lists"))!;
+		expect(granted).toBe(read.map((action) => `\`ccc:${action}\``).join(', '));
+	});
 });
+
