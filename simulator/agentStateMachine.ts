@@ -15,13 +15,22 @@ export interface AgentTransition {
 	readonly required?: readonly string[];
 	/** Whether the agent's workstation must be connected (else InvalidOperation.ChannelState). */
 	readonly needsChannel?: boolean;
+	/** Whether `DeviceId` must be a registration of the agent's that has not lapsed (else InvalidOperation.DeviceState). */
+	readonly needsRegisteredDevice?: boolean;
 	/** Whether the answer adds `Heartbeat`, `Reserved` and `Mobile` to the agent's context (per the SDK's models). */
 	readonly answersSession?: boolean;
 }
 
 export const AGENT_TRANSITIONS: Readonly<Record<string, AgentTransition>> = {
 	// The workbench's sign-in: online, on break until readied.
-	SignInGroup: { from: ['OFFLINE'], to: 'BREAK', breakCode: () => SYSTEM_BREAK_CODES.warmUp, required: ['DeviceId', 'SignedSkillGroupIdList'], needsChannel: true },
+	SignInGroup: {
+		from: ['OFFLINE'],
+		to: 'BREAK',
+		breakCode: () => SYSTEM_BREAK_CODES.warmUp,
+		required: ['DeviceId', 'SignedSkillGroupIdList'],
+		needsChannel: true,
+		needsRegisteredDevice: true,
+	},
 	// Reported by Alibaba's developer community: an OFFLINE agent is refused; readying does not sign in.
 	ReadyForService: { from: ['BREAK', 'READY', 'WORKING'], to: 'READY', needsChannel: true },
 	// READY is documented; the other idle states (a break under another code, after-call work) are assumed alike.
@@ -52,11 +61,18 @@ export function channelStateRefusal(actual: string, accepted: readonly string[])
 	return new ApiFailure(400, 'InvalidOperation.ChannelState', `The operation is not allowed. Channel stats (${actual}) does not meet expectations (${expected}).`, false, [actual, expected]);
 }
 
-/** Moves `agent` as `action` does, or throws CCC's refusal and leaves the agent as it was. */
-export function moveAgent(agent: AgentStatus, action: string, params: Readonly<Record<string, string>>): void {
+/** The same for the workstation itself: not registered (the softphone or SIP phone is not online). */
+export function deviceStateRefusal(actual: string, accepted: readonly string[]): ApiFailure {
+	const expected = accepted.join(',');
+	return new ApiFailure(400, 'InvalidOperation.DeviceState', `The operation is not allowed. Device state (${actual}) does not meet expectations (${expected}).`, false, [actual, expected]);
+}
+
+/** Moves `agent` as `action` does (`deviceRegistered`: whether the DeviceId sent is live), or throws CCC's refusal and leaves the agent as it was. */
+export function moveAgent(agent: AgentStatus, action: string, params: Readonly<Record<string, string>>, deviceRegistered = true): void {
 	const transition = AGENT_TRANSITIONS[action];
 	for (const name of transition.required ?? []) if (!params[name]) throw missingParameter(name);
 	if (!transition.from.includes(agent.state)) throw userStateRefusal(agent.state, transition.from);
+	if (transition.needsRegisteredDevice && !deviceRegistered) throw deviceStateRefusal('OFFLINE', ['ONLINE']);
 	if (transition.needsChannel && agent.channelBroken) throw channelStateRefusal('DISCONNECTED', ['CONNECTED']);
 	agent.state = transition.to;
 	agent.breakCode = transition.to === 'BREAK' ? (transition.breakCode?.(params) ?? '') : '';

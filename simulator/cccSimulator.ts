@@ -6,7 +6,7 @@ import type { AgentState } from '../nodes/AlibabaCloudCcc/agent/agentStates';
 import { AGENT_TRANSITIONS, moveAgent } from './agentStateMachine';
 import type { AnswerGate } from './answerGate';
 import { ApiFailure, missingParameter } from './apiFailure';
-import { listInstances, listSkillGroups, listUsers } from './directoryLists';
+import { checkOwnGroups, listInstances, listSkillGroups, listSkillLevelsOfUser, listUsers } from './directoryLists';
 import { demoDirectory, type SimAccount, type SimAgent, type SimDirectory, type SimInstance } from './directory';
 import { getRealtimeInstanceStates, listRealtimeAgentStates } from './realtimeStates';
 import { render, type Format } from './render';
@@ -22,6 +22,8 @@ export type Fault =
 	/** An error answer; with `params`, CCC's own shape (HttpStatusCode and Params), else the gateway's (HostId). */
 	| { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message?: string; readonly params?: readonly string[] }
 	| { readonly kind: 'reset' }
+	/** The request is carried out (the agent moves), then the connection drops before the answer: a lost answer. */
+	| { readonly kind: 'appliedThenReset' }
 	| { readonly kind: 'hang' }
 	| { readonly kind: 'html'; readonly status: number }
 	| { readonly kind: 'truncated'; readonly format?: Format }
@@ -214,6 +216,13 @@ export class CccSimulator {
 			};
 			logged = authenticated;
 			const fault = this.faults(authenticated);
+			if (fault?.kind === 'appliedThenReset') {
+				try {
+					this.handlers[authenticated.action](authenticated);
+				} catch {
+					// Refused: nothing was carried out, and the answer is lost all the same.
+				}
+			}
 			if (fault) {
 				const entry = this.log(authenticated, receivedAt, fault.kind === 'error' ? fault.status : 0, fault.kind === 'error' ? fault.code : fault.kind, fault.kind);
 				await this.gate?.pass(authenticated);
@@ -323,6 +332,10 @@ export class CccSimulator {
 			const { instanceId, instance } = this.instanceOf(params);
 			return listUsers(instanceId, instance, params);
 		},
+		ListSkillLevelsOfUser: (request) => {
+			const { userId, agent } = this.agentOf(request);
+			return listSkillLevelsOfUser(userId, agent, request.params);
+		},
 		ListSkillGroups: ({ params }) => {
 			const { instanceId, instance } = this.instanceOf(params);
 			return listSkillGroups(instanceId, instance, params);
@@ -382,7 +395,9 @@ export class CccSimulator {
 	private moveAgent(request: SimRequest): Record<string, unknown> {
 		const { action, params } = request;
 		const { instanceId, userId, agent } = this.agentOf(request);
-		moveAgent(agent, action, params);
+		const registered = agent.devices.some((device) => device.deviceId === params.DeviceId && device.expiresInMs > 0);
+		if (action === 'SignInGroup' && params.SignedSkillGroupIdList) checkOwnGroups(agent, params.SignedSkillGroupIdList);
+		moveAgent(agent, action, params, registered);
 		agent.stateTime = this.now();
 		if (params.DeviceId) agent.deviceId = params.DeviceId;
 		if ('OutboundScenario' in params) agent.outboundScenario = params.OutboundScenario === 'true';
@@ -426,6 +441,7 @@ export class CccSimulator {
 					Message: fault.message ?? `Simulated ${fault.code}.`,
 				});
 			case 'reset':
+			case 'appliedThenReset':
 				response.socket?.destroy();
 				return;
 			case 'hang':

@@ -1,4 +1,4 @@
-import { pageBound } from './apiFailure';
+import { invalidParameter, pageBound } from './apiFailure';
 import type { SimAgent, SimInstance } from './directory';
 
 /**
@@ -65,4 +65,25 @@ export function listSkillGroups(instanceId: string, instance: SimInstance, param
 		})
 		.filter((group) => matches(params, group.SkillGroupName, group.DisplayName));
 	return page(params, groups);
+}
+
+/** ListSkillLevelsOfUser: the groups the agent is a member of, with the agent's level in each. */
+export function listSkillLevelsOfUser(userId: string, agent: SimAgent, params: Params): Record<string, unknown> {
+	const levels = agent.skillGroups
+		.map((skillGroupId) => ({ SkillGroupId: skillGroupId, SkillGroupName: skillGroupId.split('@')[0], SkillLevel: '5', MediaType: 'VOICE', UserId: userId }))
+		.filter((level) => matches(params, level.SkillGroupName));
+	return page(params, levels);
+}
+
+/** SignInGroup's groups: a JSON array of the agent's own (whether CCC takes others is unconfirmed; the simulator refuses them). */
+export function checkOwnGroups(agent: SimAgent, list: string): void {
+	let groups: unknown;
+	try {
+		groups = JSON.parse(list);
+	} catch {
+		throw invalidParameter('SignedSkillGroupIdList', 'it is not a JSON array');
+	}
+	if (!Array.isArray(groups) || groups.some((group) => typeof group !== 'string')) throw invalidParameter('SignedSkillGroupIdList', 'it is not a JSON array of strings');
+	const foreign = (groups as string[]).find((group) => !agent.skillGroups.includes(group));
+	if (foreign) throw invalidParameter('SignedSkillGroupIdList', `the agent is not a member of ${foreign}`);
 }
