@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 
 import { AlibabaCloudCccApi } from '../../credentials/AlibabaCloudCccApi.credentials';
 import { AGENT_STATE_DATA_TYPES } from '../../nodes/AlibabaCloudCcc/agent/agentStateData';
-import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/agent/deviceFields';
 import { readEnvelope } from '../../nodes/AlibabaCloudCcc/response/cccEnvelope';
 import { decodeBody } from '../../nodes/AlibabaCloudCcc/response/decodeBody';
 import { loadAgentId } from '../../simulator/directory';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
-import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/agent/deviceFields';
 import { agentParameters, credentialsFor, loadItems } from '../../simulator/agents';
 import { executeWorkflow, importJson, installPackage, N8N_BIN, n8nInstance, packPackage, REPO, type N8nInstance } from '../demo/n8nRuntime';
 import { profileShares, type ProfileShares } from './cpuProfile';

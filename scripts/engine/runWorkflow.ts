@@ -16,6 +16,7 @@ import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { CccListDevices } from '../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
 import { CccListRealtimeAgentStates } from '../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/CccListRealtimeAgentStates.node';
 import { CccReadyForService } from '../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
+import { CccSignInGroup } from '../../nodes/AlibabaCloudCcc/SignInGroup/CccSignInGroup.node';
 import { CccSignOutGroup } from '../../nodes/AlibabaCloudCcc/SignOutGroup/CccSignOutGroup.node';
 import { CccTakeBreak } from '../../nodes/AlibabaCloudCcc/TakeBreak/CccTakeBreak.node';
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -25,6 +26,7 @@ export const CCC_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccReadyForService';
 export const LIST_DEVICES_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccListDevices';
 export const TAKE_BREAK_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccTakeBreak';
 export const SIGN_OUT_GROUP_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccSignOutGroup';
+export const SIGN_IN_GROUP_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccSignInGroup';
 export const LIST_REALTIME_AGENT_STATES_NODE_TYPE = 'n8n-nodes-alibaba-ccc.cccListRealtimeAgentStates';
 const ITEMS_NODE_TYPE = 'test.testItems';
 
@@ -33,6 +35,7 @@ const nodeTypeRegistry: Record<string, INodeType | IVersionedNodeType> = {
 	[LIST_DEVICES_NODE_TYPE]: new CccListDevices(),
 	[TAKE_BREAK_NODE_TYPE]: new CccTakeBreak(),
 	[SIGN_OUT_GROUP_NODE_TYPE]: new CccSignOutGroup(),
+	[SIGN_IN_GROUP_NODE_TYPE]: new CccSignInGroup(),
 	[LIST_REALTIME_AGENT_STATES_NODE_TYPE]: new CccListRealtimeAgentStates(),
 	[ITEMS_NODE_TYPE]: new TestItems(),
 };

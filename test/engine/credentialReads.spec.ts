@@ -1,5 +1,5 @@
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
-import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/agent/deviceFields';
 import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
 
 /** A real n8n reads the credential from its database and decrypts it whenever a node asks: the node asks once per run. */

@@ -7,12 +7,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForServiceFields';
+import { DEVICE_SOURCE } from '../../nodes/AlibabaCloudCcc/agent/deviceFields';
 import { AGENT_STATE_TRIGGER_NODE_TYPE } from '../../scripts/engine/pollTrigger';
 import {
 	CCC_NODE_TYPE,
 	LIST_DEVICES_NODE_TYPE,
 	LIST_REALTIME_AGENT_STATES_NODE_TYPE,
+	SIGN_IN_GROUP_NODE_TYPE,
 	SIGN_OUT_GROUP_NODE_TYPE,
 	TAKE_BREAK_NODE_TYPE,
 } from '../../scripts/engine/runWorkflow';
@@ -66,6 +67,7 @@ describe('the built package', () => {
 			LIST_DEVICES_NODE_TYPE,
 			TAKE_BREAK_NODE_TYPE,
 			SIGN_OUT_GROUP_NODE_TYPE,
+			SIGN_IN_GROUP_NODE_TYPE,
 			LIST_REALTIME_AGENT_STATES_NODE_TYPE,
 			AGENT_STATE_TRIGGER_NODE_TYPE,
 		]);
@@ -78,7 +80,7 @@ describe('the built package', () => {
 			'cccReadyForService',
 			'CCC ReadyForService',
 			['Instance ID', 'Device', 'Device ID', 'User ID', 'User ID', 'Outbound Scenario', 'Options', 'Tool Description'],
-			['Instance ID [picker]', 'Device', 'User ID [picker]', 'User ID [picker]', 'Device ID [picker]', 'Outbound Scenario', 'Options', 'Tool Description'],
+			['Instance ID [picker]', 'Device', 'User ID [picker]', 'User ID [picker]', 'Device ID [picker]', 'Outbound Scenario', 'If Signed Out', 'Options', 'Tool Description'],
 			'agent ready',
 		],
 		[
@@ -103,6 +105,14 @@ describe('the built package', () => {
 			'end of shift',
 		],
 		[
+			'cccSignInGroup',
+			'CCC SignInGroup',
+			// A new node: no version 1.
+			undefined,
+			['Instance ID [picker]', 'User ID [picker]', 'Device', 'Device ID [picker]', 'Skill Groups', 'Additivity', 'Options', 'Tool Description'],
+			'agent sign in',
+		],
+		[
 			'cccListRealtimeAgentStates',
 			'CCC ListRealtimeAgentStates',
 			['Instance ID', 'Agent IDs', 'States', 'Skill Group ID', 'Return All', 'Limit', 'Options', 'Tool Description'],
@@ -118,7 +128,8 @@ describe('the built package', () => {
 			credentials: [{ name: 'alibabaCloudCccApi', required: true }],
 			codex: { categories: ['Communication', 'Productivity'], alias: expect.arrayContaining([alias, 'contact center', 'call center']) },
 		});
-		expect(fieldsAt(description.properties, 1)).toEqual(fieldsOfV1);
+		expect(description.version).toEqual(fieldsOfV1 ? [1, 2] : 2);
+		if (fieldsOfV1) expect(fieldsAt(description.properties, 1)).toEqual(fieldsOfV1);
 		expect(fieldsAt(description.properties, 2)).toEqual(fieldsOfV2);
 		// n8n serves icons from the files it resolved at load time; each node has its own.
 		const iconUrls = description.iconUrl as { light: string; dark: string };

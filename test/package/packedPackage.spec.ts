@@ -124,6 +124,7 @@ describe('the packed package', () => {
 			'cccListDevices',
 			'cccListRealtimeAgentStates',
 			'cccReadyForService',
+			'cccSignInGroup',
 			'cccSignOutGroup',
 			'cccTakeBreak',
 		]);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CccItemCalls } from '../execution/runCccAction';
-import { fromPickerVersion, inVersion1, usesPickers } from '../params/nodeVersions';
+import { inVersion2, inVersion1, fromVersion2 } from '../params/nodeVersions';
 import { readOptionalMatching, readRequiredMatching, readRequiredText, storedText, type FieldLabel, type ParameterContext } from '../params/readParameter';
 
 /** The fields that name an agent, shared by the CCC nodes that act on one. */
@@ -79,7 +79,7 @@ const instanceIdPicker: INodeProperties = {
 /** Instance ID, with the instance it names in this node: a text field in version 1, a picker from version 2 on. */
 export const instanceIdProperties = (instance = 'Cloud Contact Center instance the agent belongs to'): INodeProperties[] => [
 	inVersion1({ ...instanceIdText, description: `ID of the ${instance}` }),
-	fromPickerVersion({ ...instanceIdPicker, description: `The ${instance}` }),
+	inVersion2({ ...instanceIdPicker, description: `The ${instance}` }),
 ];
 
 /** A field that names agents or a skill group: text (version 1), or a picker of the chosen instance's (version 2). */
@@ -87,7 +87,7 @@ const agentFieldProperties =
 	(field: FieldLabel, list: string, pattern?: RegExp) =>
 	(description: string, extra: Partial<INodeProperties> = {}): INodeProperties[] => [
 		inVersion1({ displayName: field.displayName, name: field.name, type: 'string', default: '', placeholder: `e.g. ${field.example}`, description, ...extra }),
-		fromPickerVersion({
+		inVersion2({
 			displayName: field.displayName,
 			name: field.name,
 			type: 'resourceLocator',
@@ -106,13 +106,13 @@ export const skillGroupIdProperties = agentFieldProperties(SKILL_GROUP_ID, PICKE
 
 /** The instance ID; from version 2 on also checked for its form, since expressions and models skip the editor's check. */
 export function readInstanceId(context: ParameterContext, itemIndex: number): string {
-	if (!usesPickers(context.getNode())) return readRequiredText(context, INSTANCE_ID, itemIndex);
+	if (!fromVersion2(context.getNode())) return readRequiredText(context, INSTANCE_ID, itemIndex);
 	return readRequiredMatching(context, INSTANCE_ID, itemIndex, INSTANCE_ID_PATTERN, INSTANCE_ID_FORM, 'to name the CCC instance');
 }
 
 /** A skill group's ID when given; from version 2 on also checked for its form. */
 export function readOptionalSkillGroupId(context: ParameterContext, itemIndex: number): string | undefined {
-	return readOptionalMatching(context, SKILL_GROUP_ID, itemIndex, usesPickers(context.getNode()) ? USER_ID_PATTERN : /\S/, USER_ID_FORM);
+	return readOptionalMatching(context, SKILL_GROUP_ID, itemIndex, fromVersion2(context.getNode()) ? USER_ID_PATTERN : /\S/, USER_ID_FORM);
 }
 
 /** What CCC does with an action that names no agent, said when an expression (a roster's empty cell) left User ID empty. */
@@ -128,7 +128,7 @@ export function readOptionalUserId(context: IExecuteFunctions, itemIndex: number
 	const userId = readOptionalMatching(context, USER_ID, itemIndex, USER_ID_PATTERN, USER_ID_FORM);
 	const given = storedText(context, USER_ID);
 	if (userId !== undefined || typeof given !== 'string' || !given.startsWith('=')) return userId;
-	if (!usesPickers(context.getNode())) {
+	if (!fromVersion2(context.getNode())) {
 		calls.hint(EMPTY_USER_ID_HINT);
 		return undefined;
 	}

@@ -36,5 +36,7 @@ function directoryList(action: string, shape: PageShape, nameFields: readonly st
 export const DIRECTORY_LISTS = {
 	instances: directoryList('ListInstances', { noun: 'instance', idField: 'Id', entryTypes: INSTANCE_TYPES }, ['Name'], false),
 	agents: directoryList('ListUsers', { noun: 'agent', idField: 'UserId', entryTypes: USER_TYPES }, ['DisplayName', 'LoginName'], true),
+	/** The groups one agent is a member of (InstanceId and UserId). */
+	skillLevels: directoryList('ListSkillLevelsOfUser', { noun: 'skill group', idField: 'SkillGroupId', entryTypes: SKILL_GROUP_TYPES }, ['SkillGroupName'], false),
 	skillGroups: directoryList('ListSkillGroups', { noun: 'skill group', idField: 'SkillGroupId', entryTypes: SKILL_GROUP_TYPES }, ['DisplayName', 'SkillGroupName'], true),
 } as const;

@@ -22,7 +22,15 @@ export interface CccAction extends Omit<CccRequest, 'params' | 'hintContext'> {
 	readonly readParams: (itemIndex: number, calls: CccItemCalls) => CccParams | Promise<CccParams>;
 	/** What the node knows of one item's call that changes the hint of its failure. */
 	readonly hintContextOf?: (itemIndex: number) => HintContext;
+	/**
+	 * What settles a failed call after all, if anything: an item that stands for it (the agent already there), or the
+	 * answer of calls that got there another way (signed in, then readied), with fields that say how.
+	 */
+	readonly settledBy?: (params: CccParams, error: unknown, calls: CccItemCalls, itemIndex: number) => Settled | undefined | Promise<Settled | undefined>;
 }
+
+/** A failure settled: the item to output, or an answer to output as the action's own, with `told` added to each item. */
+export type Settled = { readonly item: IDataObject } | { readonly envelope: CccEnvelope; readonly told: IDataObject };
 
 /** With Simplify, an item per struct of `Data` (a list action gives one per entry, maybe none); else the whole answer. */
 function outputOf(envelope: CccEnvelope, { dataTypes, dataIsList }: Omit<CccRequest, 'params'>, simplify: boolean): IDataObject[] {
@@ -86,11 +94,16 @@ export function backgroundCalls(context: IPollFunctions | ILoadOptionsFunctions)
 	};
 }
 
-/** A node of one CCC action: per input item, the calls `readParams` makes, then one call of the action. */
-export async function runCccAction(context: IExecuteFunctions, { readParams, hintContextOf, ...action }: CccAction): Promise<INodeExecutionData[][]> {
+/** A node of one CCC action: per input item, the calls `readParams` makes, then one call of the action (or what settles it). */
+export async function runCccAction(context: IExecuteFunctions, { readParams, hintContextOf, settledBy, ...action }: CccAction): Promise<INodeExecutionData[][]> {
 	return await runCccCalls(context, async (itemIndex, calls, options) => {
 		const params = await readParams(itemIndex, calls);
-		const { envelope } = await calls.call({ ...action, params, hintContext: hintContextOf?.(itemIndex) });
-		return outputOf(envelope, action, options.simplify);
+		const answer: CccAnswer | Settled = await calls.call({ ...action, params, hintContext: hintContextOf?.(itemIndex) }).catch(async (error: unknown) => {
+			const settled = await settledBy?.(params, error, calls, itemIndex);
+			return settled ?? (await Promise.reject(error));
+		});
+		if ('item' in answer) return [answer.item];
+		const told = 'told' in answer ? answer.told : {};
+		return outputOf(answer.envelope, action, options.simplify).map((item) => ({ ...item, ...told }));
 	});
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { INSTANCE_ID, INSTANCE_ID_PATTERN, PICKER_LISTS, USER_ID, USER_ID_PATTERN } from '../agent/agentFields';
@@ -117,6 +117,15 @@ async function listDevices(context: ILoadOptionsFunctions, filter?: string): Pro
 			};
 		});
 	return { results };
+}
+
+/** The chosen agent's own skill groups (ListSkillLevelsOfUser), for a list of groups to pick several from. */
+export async function agentSkillGroupOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const InstanceId = chosenInstance(this);
+	const UserId = currentValue(this, USER_ID.name);
+	if (!USER_ID_PATTERN.test(UserId)) throw new NodeOperationError(this.getNode(), `Choose the ${USER_ID.displayName} first: this list shows that agent's own skill groups`);
+	const { results } = await orListError(this, async () => await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.skillLevels, { InstanceId, UserId }, undefined, undefined));
+	return results.map(({ name, value }) => ({ name, value }));
 }
 
 /** The nodes' `methods.listSearch`: one function per list their pickers name. */

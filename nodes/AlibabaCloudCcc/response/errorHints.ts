@@ -47,6 +47,10 @@ function channelStateHint({ refusal, deviceFrom }: HintFacts): string {
 
 /** What a user can do about the Alibaba codes people actually hit. */
 const HINTS: ReadonlyArray<readonly [RegExp, (facts: HintFacts) => string]> = [
+	[
+		/^InvalidOperation\.DeviceState$/,
+		() => "The agent's workstation is not online: the agent opens the CCC workbench (or the app, or the SIP phone) and signs in to it, then run again",
+	],
 	[/^NotExists\.InstanceId$/, () => 'Check the Instance ID, and that the credential\'s Region or Custom Endpoint is where that instance lives'],
 	[/^NotExists\.UserId$/, () => 'Check that the User ID (name@instance) exists in this instance, and the credential\'s Region'],
 	[/^NotExists\./, () => 'Check the IDs in the node\'s fields, and the credential\'s Region'],

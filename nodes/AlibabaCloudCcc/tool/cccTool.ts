@@ -37,6 +37,8 @@ const userState = (state: AgentState) => `"User state (${state})"`;
 export const CCC_TOOL_ERRORS = {
 	notSignedIn: `"InvalidOperation.UserState" with ${userState('OFFLINE')}, or "${NO_REGISTERED_DEVICE}": the agent is not signed in to a workstation. Tell the user the agent must sign in on the CCC workbench first; do not retry.`,
 	onCall: `"InvalidOperation.UserState" with one of ${ON_CALL_STATES.map(userState).join(', ')}: the agent is on a call. Try again after the call has ended; do not retry at once.`,
+	deviceOffline:
+		'"InvalidOperation.DeviceState": the agent\'s workstation is not online. Tell the user the agent must open the CCC workbench (or app, or SIP phone) first; do not retry.',
 	unknownAgent:
 		'"NotExists.UserId": there is no such agent in this instance. Ask the user for the right User ID (name@instance); do not guess another one.',
 } as const;

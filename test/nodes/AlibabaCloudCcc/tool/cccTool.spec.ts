@@ -30,10 +30,10 @@ function toolDescription(node: INodeType): string {
 	return String(field?.default);
 }
 
-/** The fields a workflow may leave to the model with $fromAI (the Device switch and the Options are the workflow's). */
+/** The fields a workflow may leave to the model with $fromAI (the switches, Device, If Signed Out, Additivity, and the Options are the workflow's). */
 const inputFields = (node: INodeType) =>
 	[...new Set(node.description.properties.map((property) => property.name))].filter(
-		(name) => !['device', 'options', 'toolDescription'].includes(name),
+		(name) => !['device', 'ifSignedOut', 'additivity', 'options', 'toolDescription'].includes(name),
 	);
 
 describe('the tool descriptions models read', () => {
@@ -47,8 +47,10 @@ describe('the tool descriptions models read', () => {
 	});
 
 	it('describes the User ID the same way in every node that takes one, and says when it may be empty', () => {
-		for (const [, node] of declaredNodes.filter(([, node]) => inputFields(node).includes('userId'))) {
-			expect(toolDescription(node)).toContain('- userId (User ID): the agent, of the form name@instance, e.g. user-test@ccc-test. May be empty ');
+		for (const [name, node] of declaredNodes.filter(([, node]) => inputFields(node).includes('userId'))) {
+			// Signing in names the agent always; the others may act on the credential's own agent.
+			const when = name === 'CCC SignInGroup' ? 'Required.' : 'May be empty ';
+			expect(toolDescription(node)).toContain(`- userId (User ID): the agent, of the form name@instance, e.g. user-test@ccc-test. ${when}`);
 		}
 		expect(declaredNodes.map(([name]) => name)).toEqual(expect.arrayContaining(['CCC ReadyForService', 'CCC ListDevices']));
 	});
@@ -71,7 +73,8 @@ describe('the tool descriptions models read', () => {
 
 	it('CCC SignOutGroup: tells a model that an OFFLINE agent is already signed out, not to be signed in', () => {
 		const description = toolDescription(new CccSignOutGroup());
-		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)": the agent is already signed out.');
+		expect(description).toContain('with AlreadyThere: true the agent was already signed out and nothing was done');
+		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)" (workflows saved before version 2): the agent is already signed out.');
 		expect(description).not.toContain('must sign in');
 		expect(description).toContain('UserState is OFFLINE');
 	});
