@@ -11,7 +11,8 @@ npm run lint </dev/null
 tsc -p tsconfig.json --noEmit
 # The package tests load the built dist/ the way n8n does; the end-to-end tests need the real n8n.
 npm run build
-bash scripts/setup-n8n.sh
+# Both n8n lines: the end-to-end and engine tests of n8n 1.123 run beside those of 2.41.
+bash scripts/setup-n8n.sh --n8n-1
 # Chromium for the editor test; Redis and PostgreSQL for the queue-mode test.
 bash scripts/ensure-debian-packages.sh chromium redis-server postgresql
 results=$(mktemp)

@@ -5,7 +5,7 @@ import { CCC_CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudCcc/auth/cccCredent
 import { CccSimulator } from '../../simulator/cccSimulator';
 import { credentialsFor } from '../../simulator/agents';
 import type { SimDirectory } from '../../simulator/directory';
-import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance } from './n8nRuntime';
+import { executeWorkflow, importJson, installPackage, n8nInstance, REPO, type N8nInstance, type N8nLine } from './n8nRuntime';
 import { agentRows, formatTable, outputsOf, type StatesBefore } from './runReport';
 
 export const EXAMPLE_WORKFLOW = path.join(REPO, 'examples/shift-start-ready-agents.json');
@@ -28,10 +28,10 @@ export interface Demo {
  * credential pointing at the simulator, and the example workflows (shift start, end of shift, the HTTP Request node),
  * all imported through n8n's own CLI.
  */
-export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string; directory?: SimDirectory }): Promise<Demo> {
+export async function setUpDemo(options: { simulatorPort: number; n8nPort: number; userFolder: string; line?: N8nLine; directory?: SimDirectory }): Promise<Demo> {
 	const simulator = new CccSimulator({ directory: options.directory });
 	await simulator.start(options.simulatorPort);
-	const n8n = n8nInstance({ userFolder: options.userFolder, port: options.n8nPort });
+	const n8n = n8nInstance({ userFolder: options.userFolder, port: options.n8nPort, line: options.line });
 	installPackage(n8n);
 	await importJson(n8n, 'credentials', [
 		{

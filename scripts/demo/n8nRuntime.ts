@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * A real n8n (installed by scripts/setup-n8n.sh into .n8n-demo/app) with this package installed as a community
- * package, in a user folder of its own. Used by the demo and by the end-to-end tests.
+ * A real n8n (installed by scripts/setup-n8n.sh: 2.41 into .n8n-demo/app, 1.123 into .n8n-demo/app-1.123) with this
+ * package installed as a community package, in a user folder of its own. Used by the demo and by the end-to-end tests.
  */
 
 /** The repository's root, from the TypeScript sources (tests) or from their build in .n8n-demo/build (demo). */
@@ -22,25 +22,46 @@ function findRepo(start: string): string {
 
 export const REPO = findRepo(__dirname);
 export const N8N_BIN = path.join(REPO, '.n8n-demo/app/node_modules/n8n/bin/n8n');
+
+/** An installed n8n: its CLI and the Node that runs it. */
+export interface N8nLine {
+	readonly version: string;
+	readonly bin: string;
+	readonly node: string;
+}
+
+/** The n8n installed into `folder` (under .n8n-demo), on the Node its setup marker names (the demo's own if none). */
+export function n8nLine(folder = 'app'): N8nLine {
+	const app = path.join(REPO, '.n8n-demo', folder);
+	const { version } = JSON.parse(readFileSync(path.join(app, 'node_modules/n8n/package.json'), 'utf8')) as { version: string };
+	const marker = readFileSync(path.join(app, `.installed-${version}`), 'utf8').trim();
+	return { version, bin: path.join(app, 'node_modules/n8n/bin/n8n'), node: marker || process.execPath };
+}
 const DEMO_ENCRYPTION_KEY = 'n8n-nodes-alibaba-ccc-demo-only-key';
 
 export interface N8nInstance {
 	readonly userFolder: string;
 	readonly env: NodeJS.ProcessEnv;
+	/** Which installed n8n runs (default: 2.41 in .n8n-demo/app, on this process's Node). */
+	readonly line?: N8nLine;
 }
 
 export interface N8nOptions {
 	readonly userFolder: string;
 	readonly port?: number;
 	readonly runnersBrokerPort?: number;
+	readonly line?: N8nLine;
 }
 
 /** Environment for a local, private n8n: no telemetry, no update checks, loopback only. */
-export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port + 1 }: N8nOptions): N8nInstance {
+export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port + 1, line }: N8nOptions): N8nInstance {
 	return {
 		userFolder,
+		line,
 		env: {
 			...process.env,
+			// n8n starts its task runner with the `node` it finds first.
+			...(line ? { PATH: `${path.dirname(line.node)}${path.delimiter}${process.env.PATH ?? ''}` } : {}),
 			// Under jest NODE_ENV is "test", which makes n8n behave as in its own unit tests.
 			NODE_ENV: 'production',
 			N8N_USER_FOLDER: userFolder,
@@ -56,9 +77,12 @@ export function n8nInstance({ userFolder, port = 5678, runnersBrokerPort = port 
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// n8n 1.x has no such module, and refuses to start when it is named.
+			...(line?.version.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
+			// n8n 1.x offers community nodes as AI tools only when this is set; 2.x always does.
+			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 			DB_SQLITE_POOL_SIZE: '2',
@@ -78,7 +102,7 @@ export function packPackage(folder: string): string {
  * Installs the package the way a user's n8n gets it: the packed tarball (packed here unless one is given),
  * installed into the user folder's nodes/ without peers, so that `n8n-workflow` resolves to n8n's own copy.
  */
-export function installPackage({ userFolder }: N8nInstance, tarball?: string): void {
+export function installPackage({ userFolder, env }: N8nInstance, tarball?: string): void {
 	const nodesFolder = path.join(userFolder, '.n8n/nodes');
 	mkdirSync(nodesFolder, { recursive: true });
 	const packFolder = tarball ? undefined : mkdtempSync(path.join(tmpdir(), 'ccc-pack-'));
@@ -86,8 +110,9 @@ export function installPackage({ userFolder }: N8nInstance, tarball?: string): v
 		writeFileSync(path.join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 		execFileSync(
 			'npm',
-			['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-package-lock', '--loglevel=error', tarball ?? packPackage(packFolder!)],
-			{ cwd: nodesFolder, stdio: ['ignore', 'ignore', 'inherit'] },
+			// On the Node that runs this n8n, which the package's `engines` must admit.
+			['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-package-lock', '--engine-strict', '--loglevel=error', tarball ?? packPackage(packFolder!)],
+			{ cwd: nodesFolder, env, stdio: ['ignore', 'ignore', 'inherit'] },
 		);
 	} finally {
 		if (packFolder) rmSync(packFolder, { recursive: true, force: true });
@@ -103,7 +128,7 @@ export interface CommandResult {
 /** Runs an n8n CLI command to its end (bounded by `timeoutMs`). */
 export function runN8n(instance: N8nInstance, args: readonly string[], timeoutMs = 180_000): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [N8N_BIN, ...args], { env: instance.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(instance.line?.node ?? process.execPath, [instance.line?.bin ?? N8N_BIN, ...args], { env: instance.env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -156,7 +181,7 @@ export async function executeWorkflow(instance: N8nInstance, workflowId: string)
 
 /** Starts `n8n start` and resolves once it says it is fully ready (bounded by `timeoutMs`). */
 export async function startN8nServer(instance: N8nInstance, port: number, timeoutMs = 120_000): Promise<ChildProcess> {
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env: instance.env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const child = spawn(instance.line?.node ?? process.execPath, [instance.line?.bin ?? N8N_BIN, 'start'], { env: instance.env, stdio: ['ignore', 'inherit', 'inherit'] });
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);

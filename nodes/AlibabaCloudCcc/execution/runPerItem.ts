@@ -2,13 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CccApiError } from '../transport/cccApiError';
+import { routesErrorDetails } from './n8nLine';
 import { yieldToPendingIo } from './yieldToPendingIo';
 
 /**
- * n8n routes an item to the error output only when its JSON holds nothing but `error`, `message` and `details`,
- * so everything else the user needs (Alibaba's code, RequestId, HTTP status, the fix) goes inside `details`.
+ * An item goes to n8n's error output when its JSON holds `error` and, since n8n 2.36, also `details`: there everything
+ * the user needs (Alibaba's code, RequestId, HTTP status, the fix) goes inside `details`. Older n8n (1.x, 2.0-2.35)
+ * route only `{error}` or `{error, message}`, and an item that carries `INodeExecutionData.error` has its JSON cut to
+ * `{error}` on every line; so on those the error output gets the same facts as text in `message`.
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(context: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	if (context.getNode().onError === 'continueErrorOutput' && !routesErrorDetails()) {
+		return { json: { error: error.message, message: error.description || error.message }, pairedItem: { item: itemIndex } };
+	}
 	const details: IDataObject =
 		error instanceof CccApiError
 			? { ...error.ccc, itemIndex }
@@ -43,7 +49,7 @@ export async function runPerItem(
 					caught instanceof NodeOperationError || caught instanceof NodeApiError
 						? caught
 						: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
-				if (context.continueOnFail()) output[itemIndex] = [errorItem(error, itemIndex)];
+				if (context.continueOnFail()) output[itemIndex] = [errorItem(context, error, itemIndex)];
 				else failures.push(error);
 			}
 		}
