@@ -70,7 +70,7 @@ export async function shiftStartReport(demo: Demo): Promise<string> {
 		'',
 		formatTable(agentRows(outputs, before)),
 		'',
-		`${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${actions.length} signed requests (${count('ListDevices')} ListDevices, ${count('ReadyForService')} ReadyForService, ${count('ListRealtimeAgentStates')} ListRealtimeAgentStates for who is where).`,
+		`${outputs.success.length} ready, ${outputs.errors.length} on the error output; the simulator saw ${actions.length} signed requests (${count('ListDevices')} ListDevices, ${count('ReadyForService')} ReadyForService, ${count('ListSkillLevelsOfUser')} ListSkillLevelsOfUser and ${count('SignInGroup')} SignInGroup to sign in who had the workbench open, ${count('ListRealtimeAgentStates')} ListRealtimeAgentStates for who is where).`,
 		'',
 		`Messages ready for the (disabled) Slack nodes:\n${messagesOf(run, ['Summarize Ready Agents', 'Describe Failure', 'Summarize Who Is Where'])}`,
 	].join('\n');

@@ -1,3 +1,6 @@
+import { ALREADY_THERE_FIELD } from '../../nodes/AlibabaCloudCcc/agent/alreadyThere';
+import { SIGNED_IN_FIELD } from '../../nodes/AlibabaCloudCcc/ReadyForService/readyForService';
+
 /** Reads what a node output in the JSON of `n8n execute --rawOutput`, and prints it as a table. */
 
 export interface NodeOutputs {
@@ -27,6 +30,13 @@ export function formatTable(rows: ReadonlyArray<Record<string, string>>): string
 /** The state each agent was in before the run, as the simulator keeps it (a break with its code). */
 export type StatesBefore = ReadonlyMap<string, string>;
 
+/** What a success item says besides its state: that the agent was signed in first, or already there. */
+function successWhy(json: Record<string, unknown>): string {
+	if (json[SIGNED_IN_FIELD]) return 'Signed in first (If Signed Out: Sign In First), then made ready';
+	if (json[ALREADY_THERE_FIELD]) return `Already ${String(json.UserState)}: nothing had to change`;
+	return '';
+}
+
 /**
  * One row per agent: the state CCC had the agent in before the run, then who is ready (on the device the node looked
  * up, with the extension) and who is not, with the code (Alibaba's, or NoRegisteredDevice) and why: the node's hint.
@@ -40,7 +50,7 @@ export function agentRows({ success, errors }: NodeOutputs, before: StatesBefore
 			Result: String(json.UserState),
 			Device: String(json.DeviceId ?? ''),
 			Extension: String(json.Extension ?? ''),
-			Why: '',
+			Why: successWhy(json),
 		})),
 		...errors.map((json) => {
 			const details = (json.details ?? {}) as { code?: string; hint?: string };

@@ -1,44 +1,60 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INSTANCE_ID, INSTANCE_ID_PATTERN, PICKER_LISTS, USER_ID, USER_ID_PATTERN } from '../agent/agentFields';
+import { INSTANCE_ID, INSTANCE_ID_FORM, INSTANCE_ID_PATTERN, PICKER_LISTS, USER_ID, USER_ID_FORM, USER_ID_PATTERN } from '../agent/agentFields';
 import { LIST_DEVICES, type Device } from '../agent/devices';
 import { DIRECTORY_LISTS, DIRECTORY_PAGING, type DirectoryList } from '../agent/directoryLists';
 import { backgroundCalls, type CccItemCalls } from '../execution/runCccAction';
+import type { FieldLabel } from '../params/readParameter';
 import type { HintContext } from '../response/errorHints';
+import { CccApiError } from '../transport/cccApiError';
 
 /** A failed list says, beside CCC's code and fix, that By ID works without it. */
 const PICKER_HINTS: HintContext = { picker: true };
 
+/** n8n's editor shows a list's error split at each hyphen: a non-breaking one (U+2011) keeps `ccc-test` whole. */
+const forTheEditor = (text: string): string => text.replace(/-/g, '\u2011');
+
 /**
  * The list's page, or an error for the editor to show where the list would be. The editor shows an error's message
- * alone, so CCC's code, the fix and the RequestId all go into it.
+ * alone, so CCC's code and the fix go into it (the RequestId stays in the description: the editor would garble it).
  */
 async function orListError(context: ILoadOptionsFunctions, load: () => Promise<INodeListSearchResult>): Promise<INodeListSearchResult> {
 	try {
 		return await load();
 	} catch (error) {
 		const { message, description } = error as NodeApiError | NodeOperationError;
-		throw new NodeOperationError(context.getNode(), [message, description].filter(Boolean).join('. '), { description: description ?? undefined });
+		const fix = error instanceof CccApiError ? error.ccc.hint : description;
+		const told = [message, fix].filter(Boolean).map((text) => String(text).replace(/\.$/, '')).join('. ');
+		throw new NodeOperationError(context.getNode(), forTheEditor(told), { description: description ?? undefined });
 	}
 }
 
-/** The field's current value in the editor, picked or typed; empty when it is an expression n8n cannot resolve here. */
-function currentValue(context: ILoadOptionsFunctions, name: string): string {
+/** What the editor holds in a field: empty, a value (picked or typed), or an expression it cannot resolve here. */
+type Current = { readonly empty: true } | { readonly value: string } | { readonly expression: true };
+
+function currentValue(context: ILoadOptionsFunctions, name: string): Current {
 	const value: unknown = context.getCurrentNodeParameter(name, { extractValue: true });
-	return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
+	if (typeof value !== 'string' || value.trim() === '') return value === undefined || value === null || value === '' ? { empty: true } : { expression: true };
+	return value.startsWith('=') ? { expression: true } : { value: value.trim() };
+}
+
+/** A parent field's value that a list can use, or an error that says why the list cannot follow it. */
+function parentValue(context: ILoadOptionsFunctions, field: FieldLabel, pattern: RegExp, form: string, listShows: string): string {
+	const current = currentValue(context, field.name);
+	if ('value' in current && pattern.test(current.value)) return current.value;
+	const problem =
+		'value' in current
+			? `${field.displayName} "${current.value}" is not ${form}`
+			: 'empty' in current
+				? `Choose the ${field.displayName} first`
+				: `${field.displayName} is an expression the editor cannot work out here: pick it, or type it By ID`;
+	throw new NodeOperationError(context.getNode(), forTheEditor(`${problem}. This list shows ${listShows}`));
 }
 
 /** The chosen instance, which the agent, skill group and device lists belong to. */
-function chosenInstance(context: ILoadOptionsFunctions): string {
-	const instanceId = currentValue(context, INSTANCE_ID.name);
-	if (!INSTANCE_ID_PATTERN.test(instanceId)) {
-		throw new NodeOperationError(context.getNode(), `Choose the ${INSTANCE_ID.displayName} first`, {
-			description: `This list shows what belongs to the instance picked in ${INSTANCE_ID.displayName}`,
-		});
-	}
-	return instanceId;
-}
+const chosenInstance = (context: ILoadOptionsFunctions): string =>
+	parentValue(context, INSTANCE_ID, INSTANCE_ID_PATTERN, INSTANCE_ID_FORM, `what belongs to the instance in ${INSTANCE_ID.displayName}`);
 
 function searchItem(entry: IDataObject, list: DirectoryList): INodeListSearchItems {
 	const id = String(entry[list.idField]);
@@ -102,8 +118,8 @@ async function searchDevices(this: ILoadOptionsFunctions, filter?: string): Prom
  */
 async function listDevices(context: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const InstanceId = chosenInstance(context);
-	const userId = currentValue(context, USER_ID.name);
-	const UserId = USER_ID_PATTERN.test(userId) ? userId : undefined;
+	// An empty User ID means the credential's own agent, as the node reads it; anything else must name an agent.
+	const UserId = 'empty' in currentValue(context, USER_ID.name) ? undefined : parentValue(context, USER_ID, USER_ID_PATTERN, USER_ID_FORM, "that agent's workstations");
 	const { envelope, gatewayTime } = await backgroundCalls(context).call({ ...LIST_DEVICES, params: { InstanceId, UserId }, hintContext: PICKER_HINTS });
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const devices = ((envelope.Data ?? []) as Device[]).filter((device) => device.DeviceId && device.DeviceId.toLowerCase().includes(needle));
@@ -122,8 +138,7 @@ async function listDevices(context: ILoadOptionsFunctions, filter?: string): Pro
 /** The chosen agent's own skill groups (ListSkillLevelsOfUser), for a list of groups to pick several from. */
 export async function agentSkillGroupOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const InstanceId = chosenInstance(this);
-	const UserId = currentValue(this, USER_ID.name);
-	if (!USER_ID_PATTERN.test(UserId)) throw new NodeOperationError(this.getNode(), `Choose the ${USER_ID.displayName} first: this list shows that agent's own skill groups`);
+	const UserId = parentValue(this, USER_ID, USER_ID_PATTERN, USER_ID_FORM, "that agent's own skill groups");
 	const { results } = await orListError(this, async () => await searchDirectory(backgroundCalls(this), DIRECTORY_LISTS.skillLevels, { InstanceId, UserId }, undefined, undefined));
 	return results.map(({ name, value }) => ({ name, value }));
 }
