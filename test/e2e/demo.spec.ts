@@ -1,6 +1,6 @@
 /**
  * What `npm run demo` prints, in a real n8n 2.41.1: the example workflow run against the simulator's shift start,
- * each agent with the state CCC had them in and why a failure happened. The README shows the same table.
+ * each agent with the state CCC had them in and why a failure happened. docs/development.md shows the same table.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ describe('npm run demo', () => {
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
-	it('prints each agent of the shift start with the state CCC had, the result and why a failure happened; the README shows the same', async () => {
+	it('prints each agent of the shift start with the state CCC had, the result and why a failure happened; docs/development.md shows the same', async () => {
 		const report = await shiftStartReport(demo);
 		const lines = (text: string) => text.split('\n').map((line) => line.trimEnd());
 		expect(lines(report)).toEqual(
@@ -57,7 +57,7 @@ Messages ready for the (disabled) Slack nodes:
   - Could not ready nobody@ccc-test on ccc-test: NotExists.UserId. Check that the User ID (name@instance) exists in this instance, and the credential's Region
   - 3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test`),
 		);
-		const readme = lines(readFileSync(path.join(REPO, 'README.md'), 'utf8')).join('\n');
+		const readme = lines(readFileSync(path.join(REPO, 'docs/development.md'), 'utf8')).join('\n');
 		expect(readme).toContain(lines(TABLE).join('\n'));
 	});
 
