@@ -1,8 +1,8 @@
 /**
  * The node and its credential in n8n's editor, in a real browser (Debian's Chromium, driven by playwright-core):
  * the owner is set up, the example workflow opened and run, the node's panel, its error output and the credential
- * form checked and photographed. The pictures go to the ignored .n8n-demo/screenshots/; `npm run screenshots` runs this test with
- * CCC_SCREENSHOTS_DIR=docs/screenshots to refresh the README's.
+ * form checked and photographed. The pictures go to the ignored .n8n-demo/screenshots/; `npm run screenshots` runs
+ * this test with CCC_SCREENSHOTS_DIR=docs/screenshots to refresh those of the README and docs/.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
