@@ -254,12 +254,15 @@ describe('the node in n8n\'s editor', () => {
 		// The demo's roster: 3 agents readied, 4 on the error output.
 		const labels = await page.locator('[data-test-id="edge-label"]').allInnerTexts();
 		expect(labels.map((label) => label.trim())).toEqual(expect.arrayContaining(['3 items', '4 items', '7 items']));
+		// n8n's own verdict on the run, then out of the picture.
+		const toast = page.locator('.el-notification').filter({ hasText: 'Workflow executed successfully' });
+		await expectVisible(toast, "n8n's success message");
+		await toast.locator('.el-notification__closeBtn').click();
+		await toast.waitFor({ state: 'hidden' });
 		await page.locator('[data-test-id="zoom-to-fit"]').click();
-		await page.locator('.el-notification__closeBtn').evaluateAll((buttons) => buttons.forEach((button) => (button as unknown as { click(): void }).click()));
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'shift-start-run.png') });
 		// Wide enough for the error items' table to show what failed and why.
 		await page.setViewportSize({ width: 1920, height: 1080 });
-		await page.locator('.el-notification__closeBtn').evaluateAll((buttons) => buttons.forEach((button) => (button as unknown as { click(): void }).click()));
 		await canvasNode('Ready Agent').dblclick();
 		const output = page.locator('[data-test-id="output-panel"]');
 		await output.waitFor();
