@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Refreshes the README's pictures (docs/screenshots/) by running the editor test in a real n8n and Chromium; the
-# test command itself writes its pictures to the ignored .n8n-demo/screenshots/ instead.
+# Refreshes the pictures of the README and docs/ (docs/screenshots/) by running the editor test in a real n8n and
+# Chromium; the test command itself writes its pictures to the ignored .n8n-demo/screenshots/ instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node-env.sh

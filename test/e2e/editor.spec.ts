@@ -1,8 +1,8 @@
 /**
  * The node and its credential in n8n's editor, in a real browser (Debian's Chromium, driven by playwright-core):
- * the owner is set up, the example workflow opened, the node's panel and the credential form checked and
- * photographed. The pictures go to the ignored .n8n-demo/screenshots/; `npm run screenshots` runs this test with
- * CCC_SCREENSHOTS_DIR=docs/screenshots to refresh the README's.
+ * the owner is set up, the example workflow opened and run, the node's panel, its error output and the credential
+ * form checked and photographed. The pictures go to the ignored .n8n-demo/screenshots/; `npm run screenshots` runs
+ * this test with CCC_SCREENSHOTS_DIR=docs/screenshots to refresh those of the README and docs/.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -241,6 +241,37 @@ describe('the node in n8n\'s editor', () => {
 		await expectVisible(error.getByText(/grant it ccc:ListUsers.*Meanwhile, choose By ID/), 'the fix and By ID');
 		await expect(error.innerText()).resolves.not.toContain(NO_PERMISSION_KEY.accessKeySecret);
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'picker-error.png') });
+	});
+
+	it("runs the shift-start example in the editor: the canvas shows each branch's item count, Ready Agent's error output the failed agents", async () => {
+		await page.goto(`${BASE}/workflow/${demo.workflowId}`);
+		const canvasNode = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+		await canvasNode('Ready Agent').waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+		for (const name of ['Describe Failure', 'Summarize Who Is Where']) {
+			await expectVisible(canvasNode(name).locator('[data-test-id="canvas-node-status-success"]'), `${name} ran`);
+		}
+		// The demo's roster: 3 agents readied, 4 on the error output.
+		const labels = await page.locator('[data-test-id="edge-label"]').allInnerTexts();
+		expect(labels.map((label) => label.trim())).toEqual(expect.arrayContaining(['3 items', '4 items', '7 items']));
+		// n8n's own verdict on the run, then out of the picture.
+		const toast = page.locator('.el-notification').filter({ hasText: 'Workflow executed successfully' });
+		await expectVisible(toast, "n8n's success message");
+		await toast.locator('.el-notification__closeBtn').click();
+		await toast.waitFor({ state: 'hidden' });
+		await page.locator('[data-test-id="zoom-to-fit"]').click();
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'shift-start-run.png') });
+		// Wide enough for the error items' table to show what failed and why.
+		await page.setViewportSize({ width: 1920, height: 1080 });
+		await canvasNode('Ready Agent').dblclick();
+		const output = page.locator('[data-test-id="output-panel"]');
+		await output.waitFor();
+		await output.locator('[data-test-id="branches"]').getByText(/Error/).first().click();
+		for (const shown of ['nobody@ccc-test', 'NotExists.UserId', 'NoRegisteredDevice', 'InvalidOperation.UserState']) {
+			await expectVisible(output.getByText(shown).first(), `the error output: ${shown}`);
+		}
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'shift-start-errors.png') });
+		await page.setViewportSize({ width: 1440, height: 900 });
 	});
 
 	it('masks the AccessKey Secret in the credential form', async () => {

@@ -106,10 +106,10 @@ describe.each<Format>(['json', 'xml'])("CCC ReadyForService and the agent's stat
 	});
 });
 
-describe("the README's error items for an agent who is not signed in and one on a call", () => {
+describe("docs/errors.md's error items for an agent who is not signed in and one on a call", () => {
 	const simulator = useSimulator();
-	const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-	/** The JSON block that follows `lead` in the README. */
+	const readme = readFileSync(path.join(__dirname, '../../docs/errors.md'), 'utf8');
+	/** The JSON block that follows `lead` in docs/errors.md. */
 	const blockAfter = (lead: string) => {
 		const start = readme.indexOf('```json', readme.indexOf(lead)) + '```json'.length;
 		return JSON.parse(readme.slice(start, readme.indexOf('```', start))) as { error: string; details: Record<string, unknown> };

@@ -177,7 +177,7 @@ describe('CCC ReadyForService errors', () => {
 			expect(result.success.length + result.errors.length).toBe(items.length);
 		});
 
-		it('gives a failure that was retried the whole details shape the README documents', async () => {
+		it('gives a failure that was retried the whole details shape docs/errors.md documents', async () => {
 			simulator().faults = ({ params }) => (params.UserId === 'bob@ccc-test' ? { kind: 'error', status: 503, code: 'ServiceUnavailable', message: 'The service is unavailable.' } : undefined);
 			const result = await runCccWorkflow({
 				items: [agent('alice@ccc-test'), agent('bob@ccc-test')],

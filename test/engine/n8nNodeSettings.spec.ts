@@ -4,10 +4,10 @@ import path from 'node:path';
 import { LIST_DEVICES_NODE_TYPE, runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, useSimulator } from '../harness/simulatorFixture';
 
-/** The README's words, on one line, for phrases that wrap. */
-const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+/** The words of docs/errors.md (where the README links for n8n's node settings), on one line, for phrases that wrap. */
+const ERRORS_PAGE = readFileSync(path.join(__dirname, '../../docs/errors.md'), 'utf8').replace(/\s+/g, ' ');
 
-/** n8n's own node settings on top of this node's behaviour, as the README describes them. */
+/** n8n's own node settings on top of this node's behaviour, as docs/errors.md describes them. */
 describe("n8n's node settings, through n8n's engine", () => {
 	const simulator = useSimulator();
 
@@ -24,8 +24,8 @@ describe("n8n's node settings, through n8n's engine", () => {
 		const readied = (userId: string) => simulator().requests.filter((entry) => entry.params.UserId === userId && entry.code === 'OK').length;
 		expect([readied('alice@ccc-test'), readied('bob@ccc-test')]).toEqual([maxTries, maxTries]);
 		expect(result.errors.map((item) => (item.json.details as { code: string }).code)).toEqual(['NotExists.UserId']);
-		expect(README).toContain(`each agent readied ${maxTries} times with Max Tries ${maxTries}`);
-		expect(README).toContain('**Leave n8n\'s own Retry On Fail off** on these nodes');
+		expect(ERRORS_PAGE).toContain(`each agent readied ${maxTries} times with Max Tries ${maxTries}`);
+		expect(ERRORS_PAGE).toContain('**Leave n8n\'s own Retry On Fail off** on these nodes');
 	});
 
 	it('Always Output Data on CCC ReadyForService puts one {} on the success output, paired to every input, when every item fails', async () => {
@@ -41,7 +41,7 @@ describe("n8n's node settings, through n8n's engine", () => {
 			['NotExists.UserId', { item: 1 }],
 		]);
 		expect(result.success).toEqual([{ json: {}, pairedItem: [{ item: 0, input: 0 }, { item: 1, input: 0 }] }]);
-		expect(README).toContain("**Leave n8n's Always Output Data off on CCC ReadyForService** too: when every item fails under On Error → Continue (using error output), it puts one empty item `{}` on the success output, paired to every input item");
+		expect(ERRORS_PAGE).toContain("**Leave n8n's Always Output Data off on CCC ReadyForService** too: when every item fails under On Error → Continue (using error output), it puts one empty item `{}` on the success output, paired to every input item");
 	});
 
 	describe('Always Output Data on CCC ListDevices', () => {
@@ -59,7 +59,7 @@ describe("n8n's node settings, through n8n's engine", () => {
 			});
 			expect(result.errors).toHaveLength(1);
 			expect(result.success).toEqual([{ json: {}, pairedItem: [{ item: 0, input: 0 }, { item: 1, input: 0 }] }]);
-			expect(README).toContain('That one item is paired to every input item, failed ones included');
+			expect(ERRORS_PAGE).toContain('That one item is paired to every input item, failed ones included');
 		});
 
 		it('gives nothing for an agent without devices when another has one', async () => {
@@ -71,7 +71,7 @@ describe("n8n's node settings, through n8n's engine", () => {
 				credentials: credentialsFor(simulator()),
 			});
 			expect(result.success.map((item) => [item.json.DeviceId, item.pairedItem])).toEqual([['ACC-YUNBS-1.0.10-alice-desk', { item: 1 }]]);
-			expect(README).toContain('among agents with devices, one without still gives nothing');
+			expect(ERRORS_PAGE).toContain('among agents with devices, one without still gives nothing');
 		});
 	});
 });

@@ -1,7 +1,7 @@
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
 import { agent, agentParameters, credentialsFor, faultFirstCalls, useSimulator } from '../harness/simulatorFixture';
 
-/** What the README promises for Options the user never adds (n8n applies a collection's defaults in the editor only). */
+/** What the README's Options table promises for Options the user never adds (n8n applies a collection's defaults in the editor only). */
 describe('Options left empty, through n8n\'s engine', () => {
 	const simulator = useSimulator();
 	const { options: _untouched, ...withoutOptions } = agentParameters;

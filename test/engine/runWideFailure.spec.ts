@@ -43,7 +43,7 @@ describe('a failure before the per-item loop, through n8n\'s engine', () => {
 		expect(simulator().requests).toEqual([]);
 	});
 
-	it('a run-wide option that is not a number in a later item fails that item only, as the README says; the others are readied', async () => {
+	it('a run-wide option that is not a number in a later item fails that item only, as docs/nodes.md says; the others are readied', async () => {
 		const result = await runCccWorkflow({
 			items,
 			parameters: { ...agentParameters, options: { concurrency: '={{ [1, "abc", 50][$itemIndex] }}' } },
@@ -56,7 +56,7 @@ describe('a failure before the per-item loop, through n8n\'s engine', () => {
 		]);
 		expect(result.errors.map((item) => [item.json.error, item.pairedItem])).toEqual([['Options → Concurrency is "abc", not a number, in item 1', { item: 1 }]]);
 		expect(simulator().requests.map((entry) => entry.params.UserId)).toEqual(['alice@ccc-test', 'user-test@ccc-test']);
-		const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+		const readme = readFileSync(path.join(__dirname, '../../docs/nodes.md'), 'utf8').replace(/\s+/g, ' ');
 		expect(readme).toContain('a different number in a later item has no effect, but a value that is not a number fails that item, like any bad option value.');
 	});
 

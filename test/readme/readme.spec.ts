@@ -13,13 +13,18 @@ import { CCC_TOOL_ERRORS } from '../../nodes/AlibabaCloudCcc/tool/cccTool';
 import { MAX_AGENTS_PER_QUERY, REALTIME_LIMITS } from '../../nodes/AlibabaCloudCcc/agent/realtimeAgentStates';
 import { MAX_RETRY_DELAY_MS, RETRY_RULES, type RetryRule } from '../../nodes/AlibabaCloudCcc/transport/retryPolicy';
 
-const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+/** A page of the documentation: README.md, or a file of docs/. */
+const page = (file: string) => readFileSync(path.join(__dirname, '../..', file), 'utf8');
+const README = page('README.md');
+/** Where each table and rule that left the README now lives. */
+const NODES = page('docs/nodes.md');
+const ERRORS = page('docs/errors.md');
 
-/** The rows of the README table whose header row starts with `header`, as trimmed cells. */
-function tableRows(header: string): string[][] {
-	const lines = README.split('\n');
+/** The rows of the table in `text` whose header row starts with `header`, as trimmed cells. */
+function tableRows(header: string, text = README): string[][] {
+	const lines = text.split('\n');
 	const start = lines.findIndex((line) => line.startsWith(header));
-	if (start < 0) throw new Error(`README has no table headed "${header}"`);
+	if (start < 0) throw new Error(`No table headed "${header}"`);
 	const rows: string[][] = [];
 	for (const line of lines.slice(start + 2)) {
 		if (!line.startsWith('|')) break;
@@ -28,7 +33,7 @@ function tableRows(header: string): string[][] {
 	return rows;
 }
 
-describe('the README', () => {
+describe('the README and docs/', () => {
 	it('gives each option the default and limits the node applies, and no option it lacks', () => {
 		const documented = new Map(tableRows('| Option | Default | Limits |').map(([option, byDefault, limits]) => [option, [byDefault, limits]]));
 		const options = callOptionsProperty.options as Array<{ displayName: string; name: keyof typeof CALL_OPTION_DEFAULTS }>;
@@ -44,7 +49,7 @@ describe('the README', () => {
 
 	it('says what a number outside its limits becomes, as the node does: the nearest limit, but a tiny rate is the slowest pacing', () => {
 		const { off, min } = CALL_OPTION_DEFAULTS.maxRequestsPerSecond;
-		const prose = README.replace(/\s+/g, ' ');
+		const prose = NODES.replace(/\s+/g, ' ');
 		expect(prose).toContain(`A number outside its limits is brought to the nearest one, except that a Max Requests per Second between ${off} and ${min} is ${min} (a tiny positive rate means "slow": the slowest pacing, not off).`);
 	});
 
@@ -52,13 +57,13 @@ describe('the README', () => {
 		const ranges = (statuses: RetryRule['statuses'] = []) => statuses.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)).join(', ');
 		const when = ({ codes, statuses }: RetryRule) =>
 			[codes && `code ${codes.map((code) => `\`${code}\``).join(', ')}`, statuses && `HTTP ${ranges(statuses)}`].filter(Boolean).join(' with ');
-		expect(tableRows('| Retried as | When |')).toEqual(
+		expect(tableRows('| Retried as | When |', ERRORS)).toEqual(
 			RETRY_RULES.map((rule) => [rule.kind === 'throttling' ? 'Throttling' : 'Transient', when(rule), rule.what]),
 		);
 	});
 
 	it('documents every key an error item\'s details can carry', () => {
-		const block = README.slice(README.indexOf('"details": {'), README.indexOf('}', README.indexOf('"details": {')));
+		const block = ERRORS.slice(ERRORS.indexOf('"details": {'), ERRORS.indexOf('}', ERRORS.indexOf('"details": {')));
 		const keys = [...block.matchAll(/^\s+"(\w+)":/gm)].map((match) => match[1]);
 		expect(keys).toEqual(['code', 'message', 'httpStatus', 'requestId', 'hint', 'attempts', 'itemIndex']);
 	});
@@ -69,20 +74,20 @@ describe('the README', () => {
 	});
 
 	it('names, for AI agents, the error codes and states the tool descriptions tell models to react to', () => {
-		const section = README.slice(README.indexOf('## Use it from an AI agent'), README.indexOf('## Performance'));
+		const section = README.slice(README.indexOf('## Use it from an AI agent'), README.indexOf('## Queue mode'));
 		const named = Object.values(CCC_TOOL_ERRORS).flatMap((advice) => [...advice.matchAll(/"(?:User state \()?([A-Za-z.]+)\)?"/g)].map((match) => match[1]));
 		expect(named).toEqual(expect.arrayContaining(['InvalidOperation.UserState', 'OFFLINE', 'NoRegisteredDevice', 'RINGING', 'DIALING', 'TALKING', 'NotExists.UserId']));
 		for (const code of named) expect(section).toContain(`\`${code}\``);
 	});
 
 	it('lists the agent states of agent/agentStates.ts with their report spelling, meaning and hint', () => {
-		expect(tableRows('| State | In reports |')).toEqual(
+		expect(tableRows('| State | In reports |', ERRORS)).toEqual(
 			AGENT_STATE_NAMES.map((state) => [state, AGENT_STATES[state].report, AGENT_STATES[state].meaning, AGENT_STATES[state].hint ?? '']),
 		);
 	});
 
 	it("lists CCC ListRealtimeAgentStates' states and CCC's limits as the node has them", () => {
-		const section = README.slice(README.indexOf('## The CCC ListRealtimeAgentStates node'), README.indexOf('## Any CCC action'));
+		const section = NODES.slice(NODES.indexOf('## The CCC ListRealtimeAgentStates node'), NODES.indexOf('## Any CCC action'));
 		const states = section.slice(section.indexOf('The states'), section.indexOf('One output item per agent'));
 		expect([...new Set([...states.matchAll(/`([A-Za-z-]+)`/g)].map((match) => match[1]))].filter((word) => AGENT_STATE_NAMES.some((state) => AGENT_STATES[state].report === word)).sort()).toEqual(
 			AGENT_STATE_NAMES.map((state) => AGENT_STATES[state].report).sort(),
@@ -97,8 +102,8 @@ describe('the README', () => {
 	});
 
 	it("lists CCC Agent State Trigger's events as agent/agentEvents.ts has them, and every field of an event item", () => {
-		const section = README.slice(README.indexOf('## The CCC Agent State Trigger node'), README.indexOf('## The CCC ListRealtimeAgentStates node'));
-		expect(tableRows('| Event (`Event`) |').map(([event]) => event)).toEqual(AGENT_EVENT_NAMES.map((event) => `${AGENT_EVENTS[event].name} (\`${event}\`)`));
+		const section = NODES.slice(NODES.indexOf('## The CCC Agent State Trigger node'), NODES.indexOf('## The CCC ListRealtimeAgentStates node'));
+		expect(tableRows('| Event (`Event`) |', NODES).map(([event]) => event)).toEqual(AGENT_EVENT_NAMES.map((event) => `${AGENT_EVENTS[event].name} (\`${event}\`)`));
 		expect(section).toContain(`\`Event\` \`${CURRENT_STATE_EVENT}\``);
 		expect(section.replace(/\s+/g, ' ')).toContain(EVENT_ITEM_FIELDS.map((field) => `\`${field}\``).join(', '));
 	});
