@@ -251,7 +251,7 @@ describe('the node in n8n\'s editor', () => {
 		for (const name of ['Describe Failure', 'Summarize Who Is Where']) {
 			await expectVisible(canvasNode(name).locator('[data-test-id="canvas-node-status-success"]'), `${name} ran`);
 		}
-		// The demo's roster: 3 agents readied, 4 on the error output.
+		// The demo's roster: 4 agents readied (grace signed in first), 3 on the error output.
 		const labels = await page.locator('[data-test-id="edge-label"]').allInnerTexts();
 		expect(labels.map((label) => label.trim())).toEqual(expect.arrayContaining(['3 items', '4 items', '7 items']));
 		// n8n's own verdict on the run, then out of the picture.

@@ -105,43 +105,56 @@ const credential = (id: string, simulator: { readonly url: string }, key: typeof
 	data: credentialsFor(simulator, key, signatureVersion),
 });
 
-/** What the shift-start example gives on a fresh demo simulator, whichever node version it was saved with. */
-function expectShiftStart(run: unknown, json: CccSimulator): void {
+/**
+ * What the shift-start example gives on a fresh demo simulator: at version 2 it signs grace in first (signed out,
+ * her SIP phone registered: If Signed Out → Sign In First); saved at version 1 it reports her as not signed in.
+ */
+function expectShiftStart(run: unknown, json: CccSimulator, version: 1 | 2): void {
+	const signsIn = version === 2;
 	const { success, errors } = outputsOf(run, 'Ready Agent');
-	expect(success.map((item) => [item.UserId, item.UserState, item.DeviceId, item.OutboundScenario])).toEqual([
-		['alice@ccc-test', 'READY', DEMO_DEVICES['alice@ccc-test'], false],
-		['bob@ccc-test', 'READY', DEMO_DEVICES['bob@ccc-test'], false],
-		['user-test@ccc-test', 'READY', DEMO_DEVICES['user-test@ccc-test'], false],
+	expect(success.map((item) => [item.UserId, item.UserState, item.DeviceId, item.OutboundScenario, item.SignedIn])).toEqual([
+		['alice@ccc-test', 'READY', DEMO_DEVICES['alice@ccc-test'], false, undefined],
+		['bob@ccc-test', 'READY', DEMO_DEVICES['bob@ccc-test'], false, undefined],
+		['user-test@ccc-test', 'READY', DEMO_DEVICES['user-test@ccc-test'], false, undefined],
+		...(signsIn ? [['grace@ccc-test', 'READY', DEMO_DEVICES['grace@ccc-test'], false, true]] : []),
 	]);
 	expect(success[1].SignedSkillGroupIdList).toEqual(['skg-sales@ccc-test', 'skg-support@ccc-test']);
 	expect(errors.map((item) => [item.userId, (item.details as { code: string; agentState?: string }).code, (item.details as { agentState?: string }).agentState])).toEqual([
 		['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING'],
-		['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
+		...(signsIn ? [] : [['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE']]),
 		['erin@ccc-test', 'NoRegisteredDevice', undefined],
 		['nobody@ccc-test', 'NotExists.UserId', undefined],
 	]);
-	expect(errors[1].details).toMatchObject({ acceptedStates: ['BREAK', 'READY', 'WORKING'], hint: expect.stringMatching(/^The agent is not signed in/), itemIndex: 4 });
-	expect(errors[2]).toMatchObject({
+	const of = (userId: string) => errors.find((item) => item.userId === userId)!;
+	if (!signsIn) expect(of('grace@ccc-test').details).toMatchObject({ acceptedStates: ['BREAK', 'READY', 'WORKING'], hint: expect.stringMatching(/^The agent is not signed in/), itemIndex: 4 });
+	expect(of('erin@ccc-test')).toMatchObject({
 		error: 'NoRegisteredDevice: erin@ccc-test is not signed in to a workstation: sign in to the CCC workbench first',
 		details: { httpStatus: 200, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.stringContaining('1 earlier registration(s) have lapsed'), itemIndex: 5 },
 	});
-	expect(errors[3]).toMatchObject({
+	expect(of('nobody@ccc-test')).toMatchObject({
 		error: 'NotExists.UserId: The user nobody@ccc-test does not exist in instance ccc-test.',
 		details: { httpStatus: 404, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/), hint: expect.any(String), itemIndex: 6 },
 	});
-	// Every agent looked up; only those with a registered device readied, on that device.
+	// Every agent looked up; only those with a registered device readied, on that device; grace signed in first.
 	expect(json.requests.filter((entry) => entry.action === 'ListDevices').map((entry) => entry.params.UserId)).toEqual(
 		['alice', 'bob', 'user-test', 'carol', 'grace', 'erin', 'nobody'].map((name) => `${name}@ccc-test`),
 	);
 	expect(json.requests.filter((entry) => entry.action === 'ReadyForService').map((entry) => entry.params.DeviceId)).toEqual(
-		(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test', 'grace@ccc-test'] as const).map((userId) => DEMO_DEVICES[userId]),
+		(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'carol@ccc-test', 'grace@ccc-test', ...(signsIn ? ['grace@ccc-test'] : [])] as Array<keyof typeof DEMO_DEVICES>).map(
+			(userId) => DEMO_DEVICES[userId],
+		),
+	);
+	expect(json.requests.filter((entry) => entry.action === 'SignInGroup').map((entry) => [entry.params.UserId, entry.params.SignedSkillGroupIdList])).toEqual(
+		signsIn ? [['grace@ccc-test', '["skg-support@ccc-test"]']] : [],
 	);
 	expect(outputsOf(run, 'Summarize Ready Agents').success[0].text).toBe(
-		'3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)',
+		signsIn
+			? '4 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474), grace@ccc-test (ext. 80011007, signed in first)'
+			: '3 agent(s) ready for the shift: alice@ccc-test (ext. 80011001), bob@ccc-test (ext. 80011002), user-test@ccc-test (ext. 80011474)',
 	);
 	expect(outputsOf(run, 'Describe Failure').success.map((item) => item.text)).toEqual([
 		'Could not ready carol@ccc-test on ccc-test: InvalidOperation.UserState (the agent is TALKING). The agent is on a call: run it again after the call',
-		expect.stringMatching(/^Could not ready grace@ccc-test on ccc-test: InvalidOperation\.UserState \(the agent is OFFLINE\)\. The agent is not signed in/),
+		...(signsIn ? [] : [expect.stringMatching(/^Could not ready grace@ccc-test on ccc-test: InvalidOperation\.UserState \(the agent is OFFLINE\)\. The agent is not signed in/)]),
 		expect.stringMatching(/^Could not ready erin@ccc-test on ccc-test: NoRegisteredDevice\. ListDevices found no registered device/),
 		expect.stringMatching(/^Could not ready nobody@ccc-test on ccc-test: NotExists\.UserId\. /),
 	]);
@@ -154,29 +167,39 @@ function expectShiftStart(run: unknown, json: CccSimulator): void {
 		['dave@ccc-test', 'Break'],
 		['erin@ccc-test', 'Offline'],
 		['frank@ccc-test', 'Offline'],
-		['grace@ccc-test', 'Offline'],
+		['grace@ccc-test', signsIn ? 'Ready' : 'Offline'],
 	]);
 	expect(outputsOf(run, 'Summarize Who Is Where').success.map((item) => item.text)).toEqual([
-		'3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test',
+		signsIn
+			? '4 ready, 1 on break (Warm-up), 1 on a call, 2 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test'
+			: '3 ready, 1 on break (Warm-up), 1 on a call, 3 offline: on break: dave@ccc-test (Warm-up); on a call: carol@ccc-test; offline: erin@ccc-test, frank@ccc-test, grace@ccc-test',
 	]);
 }
 
-/** What the end-of-shift example gives on a fresh demo simulator, whichever node version it was saved with. */
-function expectEndOfShift(run: unknown): void {
+/**
+ * What the end-of-shift example gives on a fresh demo simulator: at version 2 erin, already signed out, is a success
+ * that says so; saved at version 1 she is on the error output.
+ */
+function expectEndOfShift(run: unknown, version: 1 | 2): void {
+	const alreadyThere = version === 2;
 	const { success, errors } = outputsOf(run, 'Sign Agent Out');
-	expect(success.map((item) => [item.UserId, item.UserState, item.SignedSkillGroupIdList, typeof item.Heartbeat])).toEqual(
-		['alice', 'bob', 'user-test', 'dave'].map((name) => [`${name}@ccc-test`, 'OFFLINE', [], 'number']),
-	);
+	expect(success.map((item) => [item.UserId, item.UserState, item.AlreadyThere])).toEqual([
+		...['alice', 'bob', 'user-test', 'dave'].map((name) => [`${name}@ccc-test`, 'OFFLINE', undefined]),
+		...(alreadyThere ? [['erin@ccc-test', 'OFFLINE', true]] : []),
+	]);
+	expect(success.slice(0, 4).map((item) => [item.SignedSkillGroupIdList, typeof item.Heartbeat])).toEqual(Array(4).fill([[], 'number']));
 	expect(errors.map((item) => [item.userId, (item.details as { agentState: string }).agentState])).toEqual([
 		['carol@ccc-test', 'TALKING'],
-		['erin@ccc-test', 'OFFLINE'],
+		...(alreadyThere ? [] : [['erin@ccc-test', 'OFFLINE']]),
 	]);
 	expect(outputsOf(run, 'Summarize Signed Out').success.map((item) => item.text)).toEqual([
-		'4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test',
+		alreadyThere
+			? '4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test; already signed out: erin@ccc-test'
+			: '4 agent(s) signed out at the end of the shift: alice@ccc-test, bob@ccc-test, user-test@ccc-test, dave@ccc-test',
 	]);
 	expect(outputsOf(run, 'Describe Agent Still Signed In').success.map((item) => item.text)).toEqual([
 		'Could not sign out carol@ccc-test on ccc-test: the agent is TALKING. The agent is on a call: run it again after the call',
-		'Could not sign out erin@ccc-test on ccc-test: the agent is OFFLINE. The agent is already signed out (OFFLINE): nothing to do',
+		...(alreadyThere ? [] : ['Could not sign out erin@ccc-test on ccc-test: the agent is OFFLINE. The agent is already signed out (OFFLINE): nothing to do']),
 	]);
 }
 
@@ -256,7 +279,7 @@ describe('the package in a real n8n', () => {
 
 	it('runs the shipped example: devices looked up, ready agents on the main output, failures on the error output', async () => {
 		const run = await executeWorkflow(n8n, example.id);
-		expectShiftStart(run, json);
+		expectShiftStart(run, json, 2);
 		expect(json.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
 		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
 	});
@@ -266,7 +289,8 @@ describe('the package in a real n8n', () => {
 		['cccE2eStsToken00', 'an STS token', (simulator: CccSimulator) => simulator.requests.at(-1)?.accessKeyId, DEMO_STS_KEY.accessKeyId],
 	])('%s: works with %s', async (workflowId, _name, seen, expected) => {
 		const run = await executeWorkflow(n8n, workflowId);
-		expect(outputsOf(run, 'Ready Agent').success.map((item) => item.UserState)).toEqual(['READY', 'READY', 'READY']);
+		// grace, signed in by the first run, is READY by now.
+		expect(outputsOf(run, 'Ready Agent').success.map((item) => item.UserState)).toEqual(['READY', 'READY', 'READY', 'READY']);
 		expect(seen(json)).toBe(expected);
 		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
 	});
@@ -275,30 +299,38 @@ describe('the package in a real n8n', () => {
 		const run = await executeWorkflow(n8n, 'cccE2eXmlAnswers');
 		const { success, errors } = outputsOf(run, 'Ready Agent');
 		expect(xml.requests.length).toBeGreaterThanOrEqual(10);
-		expect(success.map((item) => [item.UserId, item.OutboundScenario, item.SignedSkillGroupIdList])).toEqual([
-			['alice@ccc-test', false, ['skg-sales@ccc-test']],
-			['bob@ccc-test', false, ['skg-sales@ccc-test', 'skg-support@ccc-test']],
-			['user-test@ccc-test', false, []],
+		expect(success.map((item) => [item.UserId, item.OutboundScenario, item.SignedSkillGroupIdList, item.SignedIn])).toEqual([
+			['alice@ccc-test', false, ['skg-sales@ccc-test'], undefined],
+			['bob@ccc-test', false, ['skg-sales@ccc-test', 'skg-support@ccc-test'], undefined],
+			['user-test@ccc-test', false, [], undefined],
+			['grace@ccc-test', false, ['skg-support@ccc-test'], true],
 		]);
-		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'InvalidOperation.UserState', 'NoRegisteredDevice', 'NotExists.UserId']);
-		expect(errors.map((item) => (item.details as { agentState?: string }).agentState)).toEqual(['TALKING', 'OFFLINE', undefined, undefined]);
+		expect(errors.map((item) => (item.details as { code: string }).code)).toEqual(['InvalidOperation.UserState', 'NoRegisteredDevice', 'NotExists.UserId']);
+		expect(errors.map((item) => (item.details as { agentState?: string }).agentState)).toEqual(['TALKING', undefined, undefined]);
 	});
 
 	it('still runs a workflow built before the lookup: Device IDs from the roster, no Device parameter', async () => {
 		const before = json.requests.length;
 		const run = await executeWorkflow(n8n, 'cccE2eDeviceIdMode');
 		const { success, errors } = outputsOf(run, 'Ready Agent');
-		// With a Device ID given there is no lookup: erin, who has not signed in, is refused by CCC itself (OFFLINE).
+		// With a Device ID given there is no lookup: erin, who has not signed in, is refused by CCC (OFFLINE), and
+		// signing her in on the roster's desk fails, since it is not registered; grace is READY since the first run.
 		expect(success.map((item) => [item.UserId, item.DeviceId])).toEqual(
-			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test'] as const).map((userId) => [userId, DEMO_DEVICES[userId]]),
+			(['alice@ccc-test', 'bob@ccc-test', 'user-test@ccc-test', 'grace@ccc-test'] as const).map((userId) => [userId, DEMO_DEVICES[userId]]),
 		);
 		expect(errors.map((item) => [item.userId, (item.details as { code: string }).code, (item.details as { agentState?: string }).agentState])).toEqual([
 			['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING'],
-			['grace@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
-			['erin@ccc-test', 'InvalidOperation.UserState', 'OFFLINE'],
+			['erin@ccc-test', 'InvalidOperation.DeviceState', undefined],
 			['nobody@ccc-test', 'NotExists.UserId', undefined],
 		]);
-		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual([...Array(7).fill('ReadyForService'), 'ListRealtimeAgentStates']);
+		expect(json.requests.slice(before).map((entry) => entry.action)).toEqual([
+			...Array(6).fill('ReadyForService'),
+			// erin, refused as OFFLINE: her groups, then the sign-in CCC refuses (her desk is not registered).
+			'ListSkillLevelsOfUser',
+			'SignInGroup',
+			'ReadyForService',
+			'ListRealtimeAgentStates',
+		]);
 	});
 
 	it.each([
@@ -337,7 +369,7 @@ describe('the package in a real n8n', () => {
 
 	it('runs the end-of-shift example: idle agents signed out, the busy and the already offline on the error output with what to do', async () => {
 		const run = await executeWorkflow(n8n, 'cccE2eEndOfShift');
-		expectEndOfShift(run);
+		expectEndOfShift(run, 2);
 		expect(shift.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
 	});
 
@@ -357,9 +389,9 @@ describe('the package in a real n8n', () => {
 
 	it('still runs both examples as saved at version 1, before the pickers: text fields, the same outcome', async () => {
 		const shiftRun = await executeWorkflow(n8n, 'cccE2eSavedShiftV1');
-		expectShiftStart(shiftRun, savedShift);
+		expectShiftStart(shiftRun, savedShift, 1);
 		expect(savedShift.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
-		expectEndOfShift(await executeWorkflow(n8n, 'cccE2eSavedEndV1'));
+		expectEndOfShift(await executeWorkflow(n8n, 'cccE2eSavedEndV1'), 1);
 		expect(savedEnd.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
 	});
 });

@@ -13,6 +13,7 @@ import { CccAgentStateTrigger } from '../../nodes/AlibabaCloudCcc/AgentStateTrig
 import { CccListDevices } from '../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
 import { CccListRealtimeAgentStates } from '../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/CccListRealtimeAgentStates.node';
 import { CccReadyForService } from '../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
+import { CccSignInGroup } from '../../nodes/AlibabaCloudCcc/SignInGroup/CccSignInGroup.node';
 import { CccSignOutGroup } from '../../nodes/AlibabaCloudCcc/SignOutGroup/CccSignOutGroup.node';
 import { CccTakeBreak } from '../../nodes/AlibabaCloudCcc/TakeBreak/CccTakeBreak.node';
 import { registerNodeType, runCccWorkflow, type OnError } from '../../scripts/engine/runWorkflow';
@@ -32,6 +33,7 @@ const packageNodes: Array<INodeType | IVersionedNodeType> = [
 	new CccListDevices(),
 	new CccTakeBreak(),
 	new CccSignOutGroup(),
+	new CccSignInGroup(),
 	new CccListRealtimeAgentStates(),
 	new CccAgentStateTrigger(),
 ];
@@ -48,6 +50,10 @@ const RUNS: Record<string, { parameters: Record<string, NodeParameterValueType>;
 	cccListDevices: { parameters: { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} }, item: { instanceId: 'ccc-test', userId: 'alice@ccc-test' } },
 	cccTakeBreak: { parameters: { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', breakCode: 'lunch', options: {} }, item: { instanceId: 'ccc-test', userId: 'bob@ccc-test' } },
 	cccSignOutGroup: { parameters: { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', options: {} }, item: { instanceId: 'ccc-test', userId: 'bob@ccc-test' } },
+	cccSignInGroup: {
+		parameters: { instanceId: '={{ $json.instanceId }}', userId: '={{ $json.userId }}', device: 'registeredDevice', skillGroupIds: [], additivity: false, options: {} },
+		item: { instanceId: 'ccc-test', userId: 'grace@ccc-test' },
+	},
 	cccListRealtimeAgentStates: { parameters: { instanceId: '={{ $json.instanceId }}', agentIds: '', states: [], skillGroupId: '', returnAll: true, options: {} }, item: { instanceId: 'ccc-test' } },
 };
 
