@@ -36,8 +36,6 @@ export async function batchAgainstBucket(options: {
 	readonly concurrency: number;
 	readonly latencyMs: number;
 	readonly maxAttempts?: number;
-	/** Answers at once every throttled request still in flight, as when a window's answers come together. */
-	readonly untilMs?: number;
 }): Promise<BatchOutcome> {
 	const { pacer, admit, items, concurrency, latencyMs, maxAttempts = 3 } = options;
 	const start = Date.now();
