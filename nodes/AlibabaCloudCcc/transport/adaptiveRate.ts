@@ -20,9 +20,10 @@ export function cubicSuccess(lastMax: number, seconds: number, { scale, beta }: 
 /**
  * About how many requests leave between a throttle and the curve's return to the last maximum: K is this many
  * requests' time at that rate. smithy's absolute C (0.4) puts K at ∛(0.75 × lastMax) seconds, about a second at
- * CCC's few requests per second: the run would probe past the limit and be refused every two seconds or so (measured:
- * a fifth of the requests at 2 per second). Counted in requests, a probe costs about one refused request in a
- * hundred at any rate; the gateway refills at its rate, so the time spent below the limit is won back above it.
+ * CCC's few requests per second: the run would probe past the limit every two seconds or so (a batch on the fake
+ * clock, 20 at a time: 21 % of the requests refused at 2 per second, 11 % at 5; with 60 requests, 9.5 % and 6.8 %).
+ * Counted in requests, a probe costs about one refused request in a hundred at any rate; the gateway refills at its
+ * rate, so the time spent below the limit is won back above it.
  */
 export const PROBE_REQUESTS = 60;
 
