@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
 		readonly gateway = false,
 		/** CCC's `Params`: for a state refusal, the actual state, then the accepted ones. */
 		readonly params: readonly string[] = [],
+		/** Headers the refusal carries besides the usual ones. */
+		readonly headers: Readonly<Record<string, string>> = {},
 	) {
 		super(message);
 	}

@@ -19,8 +19,18 @@ import { parseV3Authorization, verifyV1, verifyV3 } from './verifySignature';
  */
 
 export type Fault =
-	/** An error answer; with `params`, CCC's own shape (HttpStatusCode and Params), else the gateway's (HostId). */
-	| { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message?: string; readonly params?: readonly string[] }
+	/**
+	 * An error answer; with `params`, CCC's own shape (HttpStatusCode and Params), else the gateway's (HostId); with
+	 * `retryAfterMs`, an `x-acs-retry-after` header.
+	 */
+	| {
+			readonly kind: 'error';
+			readonly status: number;
+			readonly code: string;
+			readonly message?: string;
+			readonly params?: readonly string[];
+			readonly retryAfterMs?: number;
+	  }
 	| { readonly kind: 'reset' }
 	/** The request is carried out (the agent moves), then the connection drops before the answer: a lost answer. */
 	| { readonly kind: 'appliedThenReset' }
@@ -67,7 +77,22 @@ export interface SimulatorOptions {
 	readonly maxSkewMs?: number;
 	/** Whether to keep a log of every request (off for long benchmarks). */
 	readonly log?: boolean;
+	/** CCC's flow control, which it does not publish: a token bucket per access key. */
+	readonly rateLimit?: RateLimit;
 }
+
+/**
+ * `rate` requests a second, `burst` at once (a full bucket to start with); the gateway refuses the rest with
+ * Throttling.User, as Alibaba's "user flow control" does, and a refused request takes no token. With `retryAfterMs`,
+ * the refusal carries `x-acs-retry-after` (milliseconds, as Alibaba's runtime reads it).
+ */
+export interface RateLimit {
+	readonly rate: number;
+	readonly burst: number;
+	readonly retryAfterMs?: number;
+}
+
+const retryAfter = (ms: number | undefined): Record<string, string> => (ms ? { 'x-acs-retry-after': String(ms) } : {});
 
 const API_VERSION = '2020-07-01';
 const HOST_ID = 'ccc.cn-shanghai.aliyuncs.com';
@@ -130,6 +155,9 @@ export class CccSimulator {
 	private readonly sockets = new Set<Socket>();
 
 	private readonly seenNonces = new Map<string, number>();
+
+	/** Each access key's token bucket, when there is a rate limit. */
+	private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
 	private readonly hanging = new Set<ServerResponse>();
 
@@ -215,6 +243,7 @@ export class CccSimulator {
 				bodyParams: Object.keys(form),
 			};
 			logged = authenticated;
+			this.checkRateLimit(authenticated.accessKeyId, receivedAt);
 			const fault = this.faults(authenticated);
 			if (fault?.kind === 'appliedThenReset') {
 				try {
@@ -249,7 +278,7 @@ export class CccSimulator {
 			const errorBody = error.gateway
 				? { RequestId: requestId, HostId: HOST_ID, Code: error.code, Message: error.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${error.code}&product=CCC` }
 				: { RequestId: requestId, HttpStatusCode: error.status, Code: error.code, Message: error.message, Params: error.params };
-			await this.answer(response, format, 'Error', error.status, errorBody);
+			await this.answer(response, format, 'Error', error.status, errorBody, error.headers);
 			stamp(entry);
 		}
 	}
@@ -281,6 +310,20 @@ export class CccSimulator {
 			for (const [seen, at] of this.seenNonces) if (now - at > 2 * 15 * 60_000) this.seenNonces.delete(seen);
 		}
 		this.seenNonces.set(nonce, now);
+	}
+
+	private checkRateLimit(accessKeyId: string, now: number): void {
+		const limit = this.options.rateLimit;
+		if (!limit) return;
+		const bucket = this.buckets.get(accessKeyId) ?? { tokens: limit.burst, at: now };
+		bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.rate);
+		bucket.at = now;
+		this.buckets.set(accessKeyId, bucket);
+		if (bucket.tokens >= 1) {
+			bucket.tokens--;
+			return;
+		}
+		throw new ApiFailure(400, 'Throttling.User', 'Request was denied due to user flow control.', true, [], retryAfter(limit.retryAfterMs));
 	}
 
 	private checkToken(account: SimAccount, token: string | undefined): void {
@@ -420,10 +463,17 @@ export class CccSimulator {
 		};
 	}
 
-	private async answer(response: ServerResponse, format: Format, root: string, status: number, body: Record<string, unknown>): Promise<void> {
+	private async answer(
+		response: ServerResponse,
+		format: Format,
+		root: string,
+		status: number,
+		body: Record<string, unknown>,
+		headers: Readonly<Record<string, string>> = {},
+	): Promise<void> {
 		const { contentType, text } = render(format, root, body);
 		await this.delay();
-		response.writeHead(status, { 'content-type': contentType, date: new Date(this.now()).toUTCString() });
+		response.writeHead(status, { 'content-type': contentType, date: new Date(this.now()).toUTCString(), ...headers });
 		response.end(text);
 	}
 
@@ -434,12 +484,19 @@ export class CccSimulator {
 	private async misbehave(fault: Fault, response: ServerResponse, format: Format, requestId: string): Promise<void> {
 		switch (fault.kind) {
 			case 'error':
-				return await this.answer(response, format, 'Error', fault.status, {
-					RequestId: requestId,
-					...(fault.params ? { HttpStatusCode: fault.status, Params: fault.params } : { HostId: HOST_ID }),
-					Code: fault.code,
-					Message: fault.message ?? `Simulated ${fault.code}.`,
-				});
+				return await this.answer(
+					response,
+					format,
+					'Error',
+					fault.status,
+					{
+						RequestId: requestId,
+						...(fault.params ? { HttpStatusCode: fault.status, Params: fault.params } : { HostId: HOST_ID }),
+						Code: fault.code,
+						Message: fault.message ?? `Simulated ${fault.code}.`,
+					},
+					retryAfter(fault.retryAfterMs),
+				);
 			case 'reset':
 			case 'appliedThenReset':
 				response.socket?.destroy();

@@ -16,6 +16,7 @@ import { runCccWorkflow } from '../engine/runWorkflow';
 import { agentParams, bareLoop, officialSdk } from './clients';
 import { benchRealN8n, EXPRESSION_ENGINES, packThisBuild, type ExpressionEngine } from './realN8nBench';
 import { startSimulator } from './startSimulator';
+import { benchThrottled, THROTTLED_BASELINE_COMMIT, THROTTLED_GATEWAYS } from './throttledBench';
 import { benchTrigger } from './triggerBench';
 
 /**
@@ -26,7 +27,9 @@ import { benchTrigger } from './triggerBench';
  * Then the real-n8n leg (realN8nBench.ts), under the lock every real n8n on this machine takes: `--engines vm,legacy`,
  * `--repeat 1`, `--baseline name=other-build.tgz,…` to run other packed builds beside this one, `--profile` for where the
  * time goes (CPU profiles of n8n; `--profile-dir` keeps them). The trigger leg polls 10,000 agents through n8n's
- * PollContext (triggerBench.ts). `--leg harness|trigger|real-n8n` runs one leg only.
+ * PollContext (triggerBench.ts). The throttled leg (throttledBench.ts) readies agents against gateways that
+ * allow a few requests a second, this build beside `--baseline-commit`'s: `--gateways 2:200,5:300` (rate:agents),
+ * `--throttled-latency 20`. `--leg harness|trigger|real-n8n|throttled` runs one leg only.
  */
 
 const { values } = parseArgs({
@@ -42,6 +45,9 @@ const { values } = parseArgs({
 		profile: { type: 'boolean', default: false },
 		'profile-dir': { type: 'string' },
 		tarball: { type: 'string' },
+		gateways: { type: 'string', default: THROTTLED_GATEWAYS.map(([rate, agents]) => `${rate}:${agents}`).join(',') },
+		'throttled-latency': { type: 'string', default: '20' },
+		'baseline-commit': { type: 'string', default: THROTTLED_BASELINE_COMMIT },
 	},
 });
 const N = Number(values.n);
@@ -164,6 +170,14 @@ function realN8nLeg(): void {
 async function main(): Promise<void> {
 	if (values.leg === 'all' || values.leg === 'harness') await harnessLeg();
 	if (values.leg === 'all' || values.leg === 'trigger') await benchTrigger(LATENCY);
+	if (values.leg === 'all' || values.leg === 'throttled') {
+		await benchThrottled({
+			latency: Number(values['throttled-latency']),
+			concurrency: CONCURRENCY,
+			gateways: values.gateways.split(',').map((gateway) => gateway.split(':').map(Number) as [number, number]),
+			baselineCommit: values['baseline-commit'],
+		});
+	}
 	if (values.leg === 'all' || values.leg === 'real-n8n') realN8nLeg();
 }
 

@@ -1,5 +1,5 @@
 import { AnswerGate } from '../../simulator/answerGate';
-import { CccSimulator, type Fault, type SimRequest } from '../../simulator/cccSimulator';
+import { CccSimulator, type SimRequest } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory } from '../../simulator/directory';
 import { loadItems } from '../../simulator/agents';
 import { type FakeClockDriver, fireTimersDueNow, settle } from '../harness/fakeClock';
@@ -107,7 +107,7 @@ describe('Concurrency', () => {
 	});
 });
 
-describe('Max Requests per Second and throttling, on fake timers', () => {
+describe('Max Requests per Second, on fake timers', () => {
 	const START = Date.parse('2026-01-05T08:00:00Z');
 	let clock: FakeClockDriver;
 	beforeEach(() => {
@@ -141,42 +141,6 @@ describe('Max Requests per Second and throttling, on fake timers', () => {
 			await settle(() => result !== undefined);
 			await run;
 			expect(departures(result!)).toEqual([0, 50, 100, 150, 200, 250, 300, 350]);
-		});
-	});
-
-	it.each<[string, Fault]>([
-		['Throttling.User', { kind: 'error', status: 400, code: 'Throttling.User' }],
-		['HTTP 429', { kind: 'error', status: 429, code: 'TooManyRequests' }],
-	])('backs the whole window off after %s, for the backoff ceiling', async (_name, fault) => {
-		await withSimulator(async (simulator, gate) => {
-			const items = loadItems(6);
-			faultFirstCalls(simulator, new Map([[items[0].userId, { fault, times: 1 }]]));
-			let result: CccRun | undefined;
-			const run = runCccWorkflow({
-				items,
-				parameters: { ...agentParameters, options: { concurrency: 3, retryBaseDelay: 1000 } },
-				credentials: credentialsFor(simulator),
-			}).then((done) => (result = done));
-			// The node draws its backoff right after it has paused the window.
-			const random = Math.random.bind(Math);
-			let backingOff = false;
-			jest.spyOn(Math, 'random').mockImplementation(() => {
-				backingOff ||= new Error().stack?.includes('backoffDelay') ?? false;
-				return random();
-			});
-			await gate.until(3);
-			// The throttling answer comes first; then the other two answers free their slots during the pause.
-			gate.release((request) => userOf(request) === items[0].userId);
-			await settle(() => backingOff);
-			gate.open();
-			await clock.advance(999);
-			expect(usersOf(simulator.requests)).toEqual(idsOf(items.slice(0, 3)));
-			// At 1 s (base delay × 2^0) the pause ends: item 0's retry and items 3 to 5 go.
-			await clock.advance(1);
-			await settle(() => result !== undefined);
-			await run;
-			expect(result!.success.map((output) => output.json.UserState)).toEqual(Array(6).fill('READY'));
-			expect(departures(result!)).toEqual([0, 0, 0, 1000, 1000, 1000, 1000]);
 		});
 	});
 });

@@ -8,6 +8,7 @@ import { LoggerProxy } from 'n8n-workflow';
 import { CccSimulator, type Fault, type SimulatorOptions } from '../../simulator/cccSimulator';
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
 import { runCccWorkflow } from '../../scripts/engine/runWorkflow';
+import { onFakeTime } from '../harness/fakeClock';
 import { leakedSecrets, signaturesSent } from '../harness/secretScan';
 import { agentParameters, credentialsFor, faultFirstCalls } from '../harness/simulatorFixture';
 
@@ -78,12 +79,15 @@ describe('per-item resilience, through n8n\'s engine', () => {
 	it.each(MATRIX)('$name: each item yields one output, in order, and only failed items are called again', async ({ fault, retried, code }) => {
 		await withSimulator({}, async (simulator) => {
 			faultFirstCalls(simulator, faultPlan(fault));
-			const result = await runCccWorkflow({
-				items,
-				parameters: { ...agentParameters, options: { ...retryOptions, ...(fault.kind === 'hang' ? { timeout: HANG_TIMEOUT_MS } : {}) } },
-				credentials: credentialsFor(simulator),
-				onError: 'continueErrorOutput',
-			});
+			// Throttled answers slow the run to the rate they show (a second or more a request): on the fake clock.
+			const result = await onFakeTime(() =>
+				runCccWorkflow({
+					items,
+					parameters: { ...agentParameters, options: { ...retryOptions, ...(fault.kind === 'hang' ? { timeout: HANG_TIMEOUT_MS } : {}) } },
+					credentials: credentialsFor(simulator),
+					onError: 'continueErrorOutput',
+				}),
+			);
 
 			expect(result.workflowError).toBeUndefined();
 			const indexes = (outputs: INodeExecutionData[]) => outputs.map((output) => (output.pairedItem as { item: number }).item);
@@ -169,7 +173,7 @@ describe('per-item resilience, through n8n\'s engine', () => {
 	it('stops the workflow at the item that used up its attempts, saying how many and the last code', async () => {
 		await withSimulator({}, async (simulator) => {
 			simulator.faults = () => ({ kind: 'error', status: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.' });
-			const result = await runCccWorkflow({ items: items.slice(0, 3), parameters: { ...agentParameters, options: retryOptions }, credentials: credentialsFor(simulator) });
+			const result = await onFakeTime(() => runCccWorkflow({ items: items.slice(0, 3), parameters: { ...agentParameters, options: retryOptions }, credentials: credentialsFor(simulator) }));
 			expect(result.workflowError?.message).toBe('Throttling.User: Request was denied due to user flow control. (gave up after 3 attempts)');
 			expect(simulator.requests).toHaveLength(3);
 		});
@@ -228,12 +232,14 @@ describe('per-item resilience, through n8n\'s engine', () => {
 						faultFirstCalls(simulator, faultPlan(fault));
 						const key = { accessKeyId: 'resilience-id', accessKeySecret: secret, securityToken: token };
 						for (const onError of ['continueErrorOutput', 'stopWorkflow'] as const) {
-							const result = await runCccWorkflow({
-								items: items.slice(0, 12),
-								parameters: { ...agentParameters, options: { ...retryOptions, timeout: HANG_TIMEOUT_MS } },
-								credentials: credentialsFor(simulator, key, signatureVersion),
-								onError,
-							});
+							const result = await onFakeTime(() =>
+								runCccWorkflow({
+									items: items.slice(0, 12),
+									parameters: { ...agentParameters, options: { ...retryOptions, timeout: HANG_TIMEOUT_MS } },
+									credentials: credentialsFor(simulator, key, signatureVersion),
+									onError,
+								}),
+							);
 							const secrets = [secret, token, ...signaturesSent(result.credentialsHelper)];
 							expect(leakedSecrets([result.run, result.workflowError ?? null], secrets)).toEqual([]);
 							expect(leakedSecrets(logged, secrets)).toEqual([]);

@@ -45,3 +45,21 @@ export async function settle(condition: () => boolean): Promise<void> {
 async function nextTurn(): Promise<void> {
 	await new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Runs `run` on jest's fake clock, moved `stepMs` at a time until `run` settles: for runs whose waits (the rate
+ * learned from throttled answers, a gateway's retry-after) would take real seconds. Restores real timers after.
+ */
+export async function onFakeTime<T>(run: () => Promise<T>, stepMs = 50): Promise<T> {
+	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'performance'] });
+	const clock = fireTimersDueNow();
+	try {
+		let settled = false;
+		const running = run().finally(() => (settled = true));
+		while (!settled) await clock.advance(stepMs);
+		return await running;
+	} finally {
+		clock.stop();
+		jest.useRealTimers();
+	}
+}

@@ -6,6 +6,7 @@ import { normalizeFields } from '../response/normalizeFields';
 import { callCcc, newCccSession, type CccAnswer, type CccParams, type CccRequest, type CccSession } from '../transport/cccRequest';
 import { defaultCallOptions, readCallOptions, retryPolicyOf, type CallOptions } from './callOptions';
 import { runPerItem } from './runPerItem';
+import { throttlingHint } from './throttlingHint';
 
 /** The calls one item may make besides its action: signed, paced, retried and cancelled like the action itself. */
 export interface CccItemCalls {
@@ -41,8 +42,8 @@ function outputOf(envelope: CccEnvelope, { dataTypes, dataIsList }: Omit<CccRequ
 
 /**
  * The execute loop of a CCC node: per input item, the calls `perItem` makes (one or many), all paced by one pacer
- * (Max Requests per Second counts every request) and retried as the node's Options say; its output items are paired
- * to the item.
+ * (Max Requests per Second and the rate learned from CCC's throttling count every request) and retried as the
+ * node's Options say; its output items are paired to the item. A run that CCC throttled ends with a hint saying so.
  */
 export async function runCccCalls(
 	context: IExecuteFunctions,
@@ -78,6 +79,8 @@ export async function runCccCalls(
 		const sorted = [...items].sort((a, b) => a - b);
 		context.addExecutionHints({ message: `${message} (item${sorted.length > 1 ? 's' : ''} ${sorted.join(', ')})`, location: 'outputPane' });
 	}
+	const { throttling } = session.pacer;
+	if (throttling) context.addExecutionHints({ message: throttlingHint(throttling), location: 'outputPane' });
 	return output;
 }
 

@@ -19,7 +19,7 @@ import type { FieldTypes } from '../response/normalizeFields';
 import { CccApiError } from './cccApiError';
 import { isRedirect, redirectFailure } from './redirectFailure';
 import { RequestPacer } from './requestPacer';
-import { backoffCeiling, backoffDelay, isThrottling, isTransient, type RetryPolicy } from './retryPolicy';
+import { backoffDelay, isThrottling, isTransient, MAX_RETRY_DELAY_MS, type RetryPolicy } from './retryPolicy';
 import { transportFailure } from './transportFailure';
 
 /** What makes CCC calls: a node's execute loop, a trigger's poll, or the editor loading a picker's list. */
@@ -88,8 +88,8 @@ export interface CccAnswer {
 /** A clock more than this far off explains InvalidTimeStamp.Expired; a smaller difference does not. */
 const SIGNIFICANT_SKEW_MS = 60_000;
 
-/** The gateway's Date, when the answer carried one. */
-type Stamped = { readonly serverTime?: number };
+/** The gateway's Date, and the quiet it asked for (`x-acs-retry-after`, ms), when the answer carried them. */
+type Stamped = { readonly serverTime?: number; readonly retryAfterMs?: number };
 /** A successful answer: its typed envelope, and its `Data` as decoded, for the action's shape check. */
 type Answered = Stamped & { readonly envelope: CccEnvelope; readonly decodedData: unknown; readonly httpStatus: number };
 type Attempt = Answered | (Stamped & { readonly error: CccApiError });
@@ -127,6 +127,8 @@ async function attempt(context: CccContext, call: CccCall, session: CccSession):
 	}
 
 	const serverTime = Date.parse(headerText(response, 'date'));
+	// As Alibaba's runtime reads it: milliseconds, honoured when above 0.
+	const retryAfterMs = Number(headerText(response, 'x-acs-retry-after'));
 	const httpStatus = response.statusCode;
 	if (isRedirect(httpStatus)) {
 		return { error: redirectFailure(context.getNode(), httpStatus, headerText(response, 'location'), call.itemIndex) };
@@ -143,7 +145,7 @@ async function attempt(context: CccContext, call: CccCall, session: CccSession):
 		const message = `CCC answered with a body that could not be read (cut off, or neither JSON nor XML): ${error.excerpt}`;
 		return { error: new CccApiError(context.getNode(), { code: 'InvalidResponse', message, httpStatus }, call.itemIndex) };
 	}
-	const stamped = Number.isNaN(serverTime) ? {} : { serverTime };
+	const stamped = { ...(Number.isNaN(serverTime) ? {} : { serverTime }), ...(retryAfterMs > 0 ? { retryAfterMs } : {}) };
 	if (isSuccess(httpStatus, envelope)) return { envelope, decodedData: decoded.Data, httpStatus, ...stamped };
 	return { error: new CccApiError(context.getNode(), failureOf(call.action, httpStatus, envelope, call.hintContext), call.itemIndex), ...stamped };
 }
@@ -169,7 +171,8 @@ function answerOf(context: CccContext, call: CccCall, result: Answered, session:
 }
 
 /**
- * One CCC call for one item, paced by the run's pacer, retried on transient failures with backoff (every attempt
+ * One CCC call for one item, paced by the run's pacer (which learns CCC's rate from throttled answers), retried on
+ * throttling through the pacer and on other transient failures with backoff (every attempt
  * signed anew, with a fresh nonce and time), and once more with corrected time when the gateway's Date shows that
  * our clock is off.
  * Resolves to a successful answer of the documented shape; throws a `CccApiError` that says how many attempts it took
@@ -183,10 +186,22 @@ export async function callCcc(context: CccContext, call: CccCall, session: CccSe
 	let correction: number | undefined;
 	for (;;) {
 		calls++;
-		await session.pacer.wait(cancelSignal);
+		const sentAt = await session.pacer.wait(cancelSignal);
 		const result = await attempt(context, call, session);
-		if ('envelope' in result) return answerOf(context, call, result, session);
-		const { error, serverTime } = result;
+		if ('envelope' in result) {
+			session.pacer.accepted(sentAt);
+			return answerOf(context, call, result, session);
+		}
+		const { error, serverTime, retryAfterMs } = result;
+		const throttled = isThrottling(error.ccc);
+		if (throttled) {
+			session.pacer.throttled(sentAt);
+			// The gateway's own wait, within the longest the node ever waits before sending again.
+			if (retryAfterMs) session.pacer.pause(Math.min(retryAfterMs, MAX_RETRY_DELAY_MS));
+		} else if (error.ccc.httpStatus !== undefined) {
+			// CCC's refusal came through the gateway's limit: it counts for the rate the gateway lets through.
+			session.pacer.accepted(sentAt);
+		}
 		// The call sent again with the corrected clock is a second chance, not one of the attempts the user set.
 		const attempts = calls - (correction === undefined ? 0 : 1);
 
@@ -201,8 +216,9 @@ export async function callCcc(context: CccContext, call: CccCall, session: CccSe
 		}
 		const failure = error.afterAttempts(attempts, correction);
 		if (cancelSignal?.aborted || attempts >= call.retry.maxAttempts || !isTransient(error.ccc)) throw failure;
-		// Throttling concerns every request of the run, not just this one: the whole window backs off.
-		if (isThrottling(error.ccc)) session.pacer.pause(backoffCeiling(call.retry, attempts));
+		// A throttled call waits its turn in the pacer, at the rate the run learned: a backoff of its own on top would
+		// only leave the gateway idle. Other passing failures back off alone.
+		if (throttled) continue;
 		// A cancel ends the wait with this item's last failure.
 		await sleep(backoffDelay(call.retry, attempts), cancelSignal).catch(() => {
 			throw failure;
