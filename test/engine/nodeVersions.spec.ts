@@ -103,7 +103,7 @@ describe('Version 2 through n8n\'s engine: picked, typed and URL values', () => 
 			credentials: credentials(),
 			onError: 'continueErrorOutput',
 		});
-		expect(run.errors.map((item) => item.json.error)).toEqual(['Instance ID holds a URL the node cannot read an ID from in item 0']);
+		expect(run.errors.map((item) => item.json.error)).toEqual(['Instance ID holds a URL that names no ID the node can read in item 0']);
 		expect(sent()).toEqual([]);
 	});
 

@@ -57,7 +57,7 @@ function readValue(context: ParameterContext, field: FieldLabel, itemIndex: numb
 	try {
 		return context.getNodeParameter(field.name, itemIndex, fallbackValue, { extractValue: true });
 	} catch {
-		throw invalid(context, field, itemIndex, 'holds a URL the node cannot read an ID from', 'Copy the URL from the CCC console as it is, or choose By ID');
+		throw invalid(context, field, itemIndex, 'holds a URL that names no ID the node can read', 'Copy the URL from the CCC console as it is, or choose By ID');
 	}
 }
 
