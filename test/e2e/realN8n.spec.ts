@@ -21,7 +21,15 @@ jest.setTimeout(240_000);
 type Workflow = {
 	id: string;
 	name: string;
-	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }>;
+	nodes: Array<{
+		name: string;
+		type: string;
+		typeVersion?: number;
+		position?: number[];
+		onError?: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, { id: string; name: string }>;
+	}>;
 };
 
 const example = JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as Workflow;
@@ -95,6 +103,44 @@ function redirectedHttpRequests(endpoint: string): Workflow & { connections: obj
 			})),
 		],
 		connections: Object.fromEntries(['Run Now', ...names.slice(0, -1)].map((from, index) => [from, { main: [[{ node: names[index], type: 'main', index: 0 }]] }])),
+	};
+}
+
+/**
+ * CCC SignInGroup after a roster: each agent signed in to their own groups on their registered device (the node's
+ * defaults), or, with `given`, on the Device ID and to the groups each roster item carries, with Additivity.
+ */
+function signInWorkflow(id: string, credentialId: string, roster: ReadonlyArray<Record<string, unknown>>, given = false): Workflow & { connections: object } {
+	const fields = given
+		? { device: 'deviceId', deviceId: { __rl: true, mode: 'id', value: '={{ $json.deviceId }}' }, skillGroupIds: '={{ $json.skillGroupIds }}', additivity: true }
+		: {};
+	return {
+		id,
+		name: `Sign agents in (${credentialId})`,
+		nodes: [
+			{ name: 'Run Now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ name: 'Agents on This Shift', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ agents: roster }), options: {} } },
+			{ name: 'One Item per Agent', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [440, 0], parameters: { fieldToSplitOut: 'agents', options: {} } },
+			{
+				name: 'Sign Agent In',
+				type: 'n8n-nodes-alibaba-ccc.cccSignInGroup',
+				typeVersion: 2,
+				position: [660, 0],
+				onError: 'continueErrorOutput',
+				// Only what a user sets; n8n fills in the rest (Device: the registered device, Skill Groups: the agent's own).
+				parameters: {
+					instanceId: { __rl: true, mode: 'list', value: 'ccc-test' },
+					userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
+					...fields,
+				},
+				credentials: { alibabaCloudCccApi: { id: credentialId, name: credentialId } },
+			},
+		],
+		connections: {
+			'Run Now': { main: [[{ node: 'Agents on This Shift', type: 'main', index: 0 }]] },
+			'Agents on This Shift': { main: [[{ node: 'One Item per Agent', type: 'main', index: 0 }]] },
+			'One Item per Agent': { main: [[{ node: 'Sign Agent In', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -210,6 +256,8 @@ describe('the package in a real n8n', () => {
 	const breaks = new CccSimulator({ forceXml: true });
 	const savedShift = new CccSimulator();
 	const savedEnd = new CccSimulator();
+	const signIns = new CccSimulator();
+	const givenSignIns = new CccSimulator({ forceXml: true });
 	let userFolder: string;
 	let n8n: N8nInstance;
 	/** What reached the origin a redirect points at (nothing should). */
@@ -231,6 +279,8 @@ describe('the package in a real n8n', () => {
 		await breaks.start();
 		await savedShift.start();
 		await savedEnd.start();
+		await signIns.start();
+		await givenSignIns.start();
 		for (const server of [elsewhere, redirecting]) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const redirectingEndpoint = { url: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}` };
 		userFolder = mkdtempSync(path.join(tmpdir(), 'ccc-e2e-'));
@@ -246,6 +296,8 @@ describe('the package in a real n8n', () => {
 			credential('cccRedirectCredential', redirectingEndpoint, DEMO_STS_KEY, 'v3'),
 			credential('cccSavedShiftCredential', savedShift, DEMO_ACCESS_KEY, 'v3'),
 			credential('cccSavedEndCredential', savedEnd, DEMO_ACCESS_KEY, 'v1'),
+			credential('cccSignInCredential', signIns, DEMO_ACCESS_KEY, 'v3'),
+			credential('cccGivenSignInCredential', givenSignIns, DEMO_STS_KEY, 'v1'),
 		]);
 		await importJson(n8n, 'workflow', redirectedHttpRequests(redirectingEndpoint.url));
 		for (const workflow of [
@@ -261,6 +313,16 @@ describe('the package in a real n8n', () => {
 			endOfShiftWith('cccBreakCredential', 'cccE2eTakeBreak0', true),
 			savedAtVersion1('shift-start-ready-agents.json', 'cccSavedShiftCredential', 'cccE2eSavedShiftV1'),
 			savedAtVersion1('end-of-shift-sign-out.json', 'cccSavedEndCredential', 'cccE2eSavedEndV1'),
+			signInWorkflow('cccE2eSignInGroup', 'cccSignInCredential', ['grace', 'alice', 'carol', 'erin', 'nobody'].map((name) => ({ userId: `${name}@ccc-test` }))),
+			signInWorkflow(
+				'cccE2eSignInGiven',
+				'cccGivenSignInCredential',
+				[
+					{ userId: 'grace@ccc-test', deviceId: DEMO_DEVICES['grace@ccc-test'], skillGroupIds: ['skg-support@ccc-test'] },
+					{ userId: 'frank@ccc-test', deviceId: 'SIP-phone-unplugged', skillGroupIds: ['skg-support@ccc-test'] },
+				],
+				true,
+			),
 		]) {
 			await importJson(n8n, 'workflow', workflow);
 		}
@@ -273,6 +335,8 @@ describe('the package in a real n8n', () => {
 		await breaks.stop();
 		await savedShift.stop();
 		await savedEnd.stop();
+		await signIns.stop();
+		await givenSignIns.stop();
 		await Promise.all([elsewhere, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
 		rmSync(userFolder, { recursive: true, force: true });
 	});
@@ -367,7 +431,7 @@ describe('the package in a real n8n', () => {
 		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
 	});
 
-	it('runs the end-of-shift example: idle agents signed out, the busy and the already offline on the error output with what to do', async () => {
+	it('runs the end-of-shift example: idle agents signed out, erin as already signed out, the agent on a call on the error output with what to do', async () => {
 		const run = await executeWorkflow(n8n, 'cccE2eEndOfShift');
 		expectEndOfShift(run, 2);
 		expect(shift.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
@@ -393,5 +457,53 @@ describe('the package in a real n8n', () => {
 		expect(savedShift.requests.every((entry) => entry.signatureVersion === 'v3')).toBe(true);
 		expectEndOfShift(await executeWorkflow(n8n, 'cccE2eSavedEndV1'), 1);
 		expect(savedEnd.requests.map((entry) => [entry.action, entry.signatureVersion])).toEqual(Array(6).fill(['SignOutGroup', 'v1']));
+	});
+
+	it('runs CCC SignInGroup as a user sets it up: grace signed in on her registered phone to her own group, alice already signed in, carol on a call, erin with no workstation', async () => {
+		const run = await executeWorkflow(n8n, 'cccE2eSignInGroup');
+		const { success, errors } = outputsOf(run, 'Sign Agent In');
+		expect(success.map((item) => [item.UserId, item.UserState, item.BreakCode, item.DeviceId, item.SignedSkillGroupIdList, item.AlreadyThere])).toEqual([
+			['grace@ccc-test', 'BREAK', 'Warm-up', DEMO_DEVICES['grace@ccc-test'], ['skg-support@ccc-test'], undefined],
+			['alice@ccc-test', 'BREAK', undefined, undefined, undefined, true],
+		]);
+		expect(errors.map((item) => [item.userId, (item.details as { code: string }).code, (item.details as { agentState?: string }).agentState, (item.details as { itemIndex: number }).itemIndex])).toEqual([
+			['carol@ccc-test', 'InvalidOperation.UserState', 'TALKING', 2],
+			['erin@ccc-test', 'NoRegisteredDevice', undefined, 3],
+			['nobody@ccc-test', 'NotExists.UserId', undefined, 4],
+		]);
+		expect((errors[0].details as { hint: string }).hint).toBe('The agent is on a call: run it again after the call');
+		// The device looked up for everyone; groups read and SignInGroup sent only where a workstation is registered.
+		expect(signIns.requests.map((entry) => [entry.action, entry.params.UserId, entry.signatureVersion])).toEqual(
+			[
+				...['grace', 'alice', 'carol'].flatMap((name) => ['ListDevices', 'ListSkillLevelsOfUser', 'SignInGroup'].map((action) => [action, name])),
+				['ListDevices', 'erin'],
+				['ListDevices', 'nobody'],
+			].map(([action, name]) => [action, `${name}@ccc-test`, 'v3']),
+		);
+		expect(signIns.requests.find((entry) => entry.action === 'SignInGroup')?.params).toEqual({
+			InstanceId: 'ccc-test',
+			UserId: 'grace@ccc-test',
+			DeviceId: DEMO_DEVICES['grace@ccc-test'],
+			SignedSkillGroupIdList: '["skg-support@ccc-test"]',
+		});
+		expect(signIns.directory.instances.get('ccc-test')?.agents.get('grace@ccc-test')).toMatchObject({ state: 'BREAK', breakCode: 'Warm-up' });
+		expect(JSON.stringify(run)).not.toContain(DEMO_ACCESS_KEY.accessKeySecret);
+	});
+
+	it('runs CCC SignInGroup on the Device ID and groups given (STS, signature V1, XML): a lost answer ends as signed in, an unplugged phone gets the workbench hint', async () => {
+		let lost = 0;
+		givenSignIns.faults = ({ action }) => (action === 'SignInGroup' && lost++ === 0 ? { kind: 'appliedThenReset' } : undefined);
+		const run = await executeWorkflow(n8n, 'cccE2eSignInGiven');
+		const { success, errors } = outputsOf(run, 'Sign Agent In');
+		expect(success).toEqual([{ UserId: 'grace@ccc-test', InstanceId: 'ccc-test', UserState: 'BREAK', AlreadyThere: true, Attempts: 2, RequestId: expect.stringMatching(/^[0-9A-F-]{36}$/) }]);
+		expect(errors.map((item) => [item.userId, (item.details as { code: string }).code])).toEqual([['frank@ccc-test', 'InvalidOperation.DeviceState']]);
+		expect((errors[0].details as { hint: string }).hint).toMatch(/^The agent's workstation is not online: the agent opens the CCC workbench/);
+		expect(givenSignIns.requests.map((entry) => [entry.action, entry.code, entry.params.UserId, entry.params.DeviceId, entry.params.SignedSkillGroupIdList, entry.params.Additivity, entry.signatureVersion])).toEqual([
+			['SignInGroup', 'appliedThenReset', 'grace@ccc-test', DEMO_DEVICES['grace@ccc-test'], '["skg-support@ccc-test"]', 'true', 'v1'],
+			['SignInGroup', 'InvalidOperation.UserState', 'grace@ccc-test', DEMO_DEVICES['grace@ccc-test'], '["skg-support@ccc-test"]', 'true', 'v1'],
+			['SignInGroup', 'InvalidOperation.DeviceState', 'frank@ccc-test', 'SIP-phone-unplugged', '["skg-support@ccc-test"]', 'true', 'v1'],
+		]);
+		expect(givenSignIns.directory.instances.get('ccc-test')?.agents.get('grace@ccc-test')).toMatchObject({ state: 'BREAK', breakCode: 'Warm-up' });
+		expect(JSON.stringify(run)).not.toContain(DEMO_STS_KEY.securityToken);
 	});
 });
