@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { AGENT_EVENT_NAMES, AGENT_EVENTS } from '../../nodes/AlibabaCloudCcc/agent/agentEvents';
 import { AGENT_STATE_NAMES, AGENT_STATES } from '../../nodes/AlibabaCloudCcc/agent/agentStates';
+import { ALREADY_THERE } from '../../nodes/AlibabaCloudCcc/agent/desiredStates';
 import { LIST_DEVICES } from '../../nodes/AlibabaCloudCcc/agent/devices';
 import { DIRECTORY_LISTS } from '../../nodes/AlibabaCloudCcc/agent/directoryLists';
 import { CURRENT_STATE_EVENT, EVENT_ITEM_FIELDS } from '../../nodes/AlibabaCloudCcc/AgentStateTrigger/watchAgentStates';
@@ -84,6 +85,11 @@ describe('the README and docs/', () => {
 		expect(tableRows('| State | In reports |', ERRORS)).toEqual(
 			AGENT_STATE_NAMES.map((state) => [state, AGENT_STATES[state].report, AGENT_STATES[state].meaning, AGENT_STATES[state].hint ?? '']),
 		);
+	});
+
+	it('lists, per state action, the states that count as already there, as agent/desiredStates.ts has them', () => {
+		const rows = tableRows('| Action | Already there when', NODES);
+		expect(Object.fromEntries(rows.map(([action, states]) => [action, states.split(', ').map((state) => state.replaceAll('`', ''))]))).toEqual(ALREADY_THERE);
 	});
 
 	it("lists CCC ListRealtimeAgentStates' states and CCC's limits as the node has them", () => {

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
 import { INSTANCE_SUBTITLE } from '../agent/agentFields';
-import { ALREADY_THERE_FIELD } from '../agent/alreadyThere';
+import { alreadyThereMeaning } from '../agent/alreadyThere';
 import { DEVICE_ID } from '../agent/deviceFields';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
 import { cccListSearch } from '../pickers/searchLists';
@@ -26,7 +26,7 @@ const READY_FOR_SERVICE_TOOL: CccToolText = {
 		INSTANCE_ID_INPUT,
 		{ field: OUTBOUND_SCENARIO, format: 'true or false: whether the agent only makes outbound calls (normally false)' },
 	],
-	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_STATE_DATA_TYPES).join(', ')}. UserState is READY on success; SignedSkillGroupIdList lists the skill groups the agent takes calls for. With ${ALREADY_THERE_FIELD}: true the agent was already READY; with ${SIGNED_IN_FIELD}: true the workflow signed the agent in first.`,
+	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_STATE_DATA_TYPES).join(', ')}. UserState is READY on success; SignedSkillGroupIdList lists the skill groups the agent takes calls for. ${alreadyThereMeaning('ReadyForService', 'ready')}. With ${SIGNED_IN_FIELD}: true the workflow signed the agent in first.`,
 	errors: [CCC_TOOL_ERRORS.notSignedIn, CCC_TOOL_ERRORS.onCall, CCC_TOOL_ERRORS.unknownAgent],
 };
 

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { INSTANCE_SUBTITLE } from '../agent/agentFields';
 import { AGENT_STATE_DATA_TYPES } from '../agent/agentStateData';
-import { ALREADY_THERE_FIELD } from '../agent/alreadyThere';
+import { alreadyThereMeaning } from '../agent/alreadyThere';
 import { DEVICE_ID } from '../agent/deviceFields';
 import { NO_REGISTERED_DEVICE } from '../agent/lookUpDevice';
 import { NO_SKILL_GROUPS } from '../agent/signIn';
@@ -26,7 +26,7 @@ const SIGN_IN_GROUP_TOOL: CccToolText = {
 		},
 		{ field: SKILL_GROUP_IDS, format: 'a JSON array of skill group IDs (name@instance)', mayBeEmpty: "for all of the agent's own skill groups" },
 	],
-	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_STATE_DATA_TYPES).join(', ')}, ChatDeviceId. With ${ALREADY_THERE_FIELD}: true the agent was already signed in and nothing was done.`,
+	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_STATE_DATA_TYPES).join(', ')}, ChatDeviceId. ${alreadyThereMeaning('SignInGroup', 'signed in')}.`,
 	errors: [
 		`"${NO_REGISTERED_DEVICE}": the agent has no workstation open. Tell the user the agent must open the CCC workbench first; do not retry.`,
 		CCC_TOOL_ERRORS.deviceOffline,

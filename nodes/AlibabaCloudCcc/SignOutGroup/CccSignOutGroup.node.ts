@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENT_SESSION_DATA_TYPES } from '../agent/agentStateData';
 import { INSTANCE_SUBTITLE } from '../agent/agentFields';
-import { ALREADY_THERE_FIELD } from '../agent/alreadyThere';
+import { alreadyThereMeaning } from '../agent/alreadyThere';
 import { CCC_CREDENTIAL_TYPE } from '../auth/cccCredentials';
 import { cccListSearch } from '../pickers/searchLists';
 import { type CccToolText, CCC_TOOL_ERRORS, INSTANCE_ID_INPUT, toolDescriptionProperty, userIdInput } from '../tool/cccTool';
@@ -14,7 +14,7 @@ import { signOutGroupProperties } from './signOutGroupFields';
 const SIGN_OUT_GROUP_TOOL: CccToolText = {
 	does: 'Signs an Alibaba Cloud Contact Center (CCC) agent out of its skill groups at the end of a shift: the agent goes OFFLINE and no call is routed to it any more.',
 	inputs: [userIdInput("for the agent bound to the workflow's credential"), INSTANCE_ID_INPUT],
-	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_SESSION_DATA_TYPES).join(', ')}. UserState is OFFLINE and SignedSkillGroupIdList empty on success; with ${ALREADY_THERE_FIELD}: true the agent was already signed out and nothing was done.`,
+	returns: `the agent's state as one JSON object with ${Object.keys(AGENT_SESSION_DATA_TYPES).join(', ')}. UserState is OFFLINE and SignedSkillGroupIdList empty on success. ${alreadyThereMeaning('SignOutGroup', 'signed out')}.`,
 	errors: [
 		CCC_TOOL_ERRORS.onCall,
 		'"InvalidOperation.UserState" with "User state (OFFLINE)" (workflows saved before version 2): the agent is already signed out. Tell the user there is nothing to do; do not retry.',

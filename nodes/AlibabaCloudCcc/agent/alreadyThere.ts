@@ -9,6 +9,15 @@ import { ALREADY_THERE } from './desiredStates';
 /** The field of a success item that says the agent was already where the action leads, so CCC changed nothing. */
 export const ALREADY_THERE_FIELD = 'AlreadyThere';
 
+/**
+ * For a tool description: what an item with `AlreadyThere` after `action` means, with the states of the table.
+ * `where` names the place in words (signed out, signed in, ready).
+ */
+export function alreadyThereMeaning(action: string, where: string): string {
+	const states = ALREADY_THERE[action] ?? [];
+	return `With ${ALREADY_THERE_FIELD}: true the agent was already ${where} (UserState ${states.join(' or ')}), so CCC changed nothing; with Attempts as well, an earlier attempt whose answer was lost made the change`;
+}
+
 /** The state CCC refused the agent in (InvalidOperation.UserState), if the failure is such a refusal. */
 export function refusedState(error: unknown): AgentState | undefined {
 	if (!(error instanceof CccApiError) || error.ccc.code !== 'InvalidOperation.UserState') return undefined;

@@ -4,6 +4,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import { CccListDevices } from '../../../../nodes/AlibabaCloudCcc/ListDevices/CccListDevices.node';
 import { CccListRealtimeAgentStates } from '../../../../nodes/AlibabaCloudCcc/ListRealtimeAgentStates/CccListRealtimeAgentStates.node';
+import { CccSignInGroup } from '../../../../nodes/AlibabaCloudCcc/SignInGroup/CccSignInGroup.node';
 import { CccSignOutGroup } from '../../../../nodes/AlibabaCloudCcc/SignOutGroup/CccSignOutGroup.node';
 import { CccReadyForService } from '../../../../nodes/AlibabaCloudCcc/ReadyForService/CccReadyForService.node';
 import manifest from '../../../../package.json';
@@ -73,10 +74,17 @@ describe('the tool descriptions models read', () => {
 
 	it('CCC SignOutGroup: tells a model that an OFFLINE agent is already signed out, not to be signed in', () => {
 		const description = toolDescription(new CccSignOutGroup());
-		expect(description).toContain('with AlreadyThere: true the agent was already signed out and nothing was done');
+		expect(description).toContain('With AlreadyThere: true the agent was already signed out (UserState OFFLINE), so CCC changed nothing; with Attempts as well, an earlier attempt whose answer was lost made the change.');
 		expect(description).toContain('"InvalidOperation.UserState" with "User state (OFFLINE)" (workflows saved before version 2): the agent is already signed out.');
 		expect(description).not.toContain('must sign in');
 		expect(description).toContain('UserState is OFFLINE');
+	});
+
+	it('CCC SignInGroup: tells a model which states mean already signed in, and that it cannot open a workstation', () => {
+		const description = toolDescription(new CccSignInGroup());
+		expect(description).toContain('With AlreadyThere: true the agent was already signed in (UserState READY or BREAK or WORKING), so CCC changed nothing');
+		expect(description).toContain('It cannot open the workstation itself.');
+		expect(description).toContain('"NoRegisteredDevice": the agent has no workstation open.');
 	});
 
 	it("CCC ListRealtimeAgentStates: names the states a model may ask for and the node's own error for too wide a query", () => {
