@@ -107,6 +107,19 @@ describe('Version 2 through n8n\'s engine: picked, typed and URL values', () => 
 		expect(sent()).toEqual([]);
 	});
 
+	it("leaves an expression's own failure in By URL to n8n's words, not to the URL's", async () => {
+		const run = await runCccWorkflow({
+			nodeType: SIGN_OUT_GROUP_NODE_TYPE,
+			typeVersion: 2,
+			items: [{}],
+			parameters: { instanceId: byUrl('={{ $("Console Links").item.json.url }}'), userId: picked('erin@ccc-test'), options: {} },
+			credentials: credentials(),
+			onError: 'continueErrorOutput',
+		});
+		expect(run.errors.map((item) => item.json.error)).toEqual(["Referenced node doesn't exist"]);
+		expect(sent()).toEqual([]);
+	});
+
 	it('makes an expression that leaves User ID empty an error (version 1 acted on the credential\'s agent with a hint); a field left empty still means that agent', async () => {
 		const run = await runCccWorkflow({
 			nodeType: LIST_DEVICES_NODE_TYPE,
@@ -157,12 +170,12 @@ describe('Version 2 through n8n\'s engine: picked, typed and URL values', () => 
 			credentials: credentials(),
 			onError: 'continueErrorOutput',
 		});
-		// bob is finishing a call's paperwork: CCC refuses, but only after the lookup found his desk.
+		// bob is finishing a call's paperwork (after-call work), from which CCC readies an agent: on the desk looked up.
 		expect(sent()).toEqual([
 			['ListDevices', { InstanceId: 'ccc-test', UserId: 'bob@ccc-test' }],
 			['ReadyForService', { InstanceId: 'ccc-test', DeviceId: 'ACC-YUNBS-1.0.10-bob-desk', UserId: 'bob@ccc-test', OutboundScenario: 'false' }],
 		]);
-		expect(run.success.length + run.errors.length).toBe(1);
+		expect([run.success.map((item) => [item.json.UserId, item.json.UserState, item.json.DeviceId]), run.errors]).toEqual([[['bob@ccc-test', 'READY', 'ACC-YUNBS-1.0.10-bob-desk']], []]);
 	});
 
 	it('watches a picked skill group with the trigger at version 2', async () => {

@@ -54,6 +54,8 @@ function readValue(context: ParameterContext, field: FieldLabel, itemIndex: numb
 	const locator = locatorOf(context.getNode().parameters[field.name]);
 	if (!locator) return context.getNodeParameter(field.name, itemIndex, fallbackValue);
 	if (locator.mode !== 'url') return context.getNodeParameter(field.name, itemIndex, fallbackValue, { extractValue: true });
+	// The expression first, so that its own errors reach the user as n8n words them; only the URL's reading is ours.
+	context.getNodeParameter(field.name, itemIndex, fallbackValue);
 	try {
 		return context.getNodeParameter(field.name, itemIndex, fallbackValue, { extractValue: true });
 	} catch {
