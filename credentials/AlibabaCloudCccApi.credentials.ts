@@ -109,7 +109,7 @@ export class AlibabaCloudCccApi implements ICredentialType {
 		request: {
 			method: 'POST',
 			url: '/',
-			qs: { Action: 'ListInstances', PageSize: 1 },
+			qs: { Action: 'ListInstances', PageNumber: 1, PageSize: 1 },
 		},
 		// n8n fails every non-2xx answer; these give the usual causes a clear message. CCC answers a non-OK Code
 		// with an HTTP error status, so a 2xx here means the keys, the signature and CCC read access all work.

@@ -23,12 +23,9 @@ export const missingParameter = (name: string) =>
 export const invalidParameter = (name: string, message: string) =>
 	new ApiFailure(400, 'InvalidParameter', `The specified parameter ${name} is not valid: ${message}.`);
 
-/** A page bound (PageNumber, PageSize) from 1 to `max`; `fallback` where CCC takes it absent, else it is required. */
-export function pageBound(params: Readonly<Record<string, string>>, name: string, max: number, fallback?: number): number {
-	if (!params[name]) {
-		if (fallback !== undefined) return fallback;
-		throw missingParameter(name);
-	}
+/** A page bound (PageNumber, PageSize) from 1 to `max`, required as CCC requires it of every listing. */
+export function pageBound(params: Readonly<Record<string, string>>, name: string, max: number): number {
+	if (!params[name]) throw missingParameter(name);
 	const value = Number(params[name]);
 	if (!Number.isInteger(value) || value < 1 || value > max) throw invalidParameter(name, `${params[name]} is not from 1 to ${max}`);
 	return value;

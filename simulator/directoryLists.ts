@@ -3,7 +3,7 @@ import type { SimAgent, SimInstance } from './directory';
 
 /**
  * CCC's directory listings as its API reference has them: ListInstances (no search), ListUsers and ListSkillGroups
- * (SearchPattern, fuzzy and case-blind, on the names), each paged by PageNumber and PageSize from 1 to 100.
+ * (SearchPattern, fuzzy and case-blind, on the names), each paged by PageNumber and PageSize from 1 to 100, both required.
  */
 const MAX_PAGE_SIZE = 100;
 const MAX_PAGE_NUMBER = 100;
@@ -11,8 +11,8 @@ const MAX_PAGE_NUMBER = 100;
 type Params = Readonly<Record<string, string>>;
 
 function page<T>(params: Params, entries: readonly T[]): Record<string, unknown> {
-	const pageNumber = pageBound(params, 'PageNumber', MAX_PAGE_NUMBER, 1);
-	const pageSize = pageBound(params, 'PageSize', MAX_PAGE_SIZE, 10);
+	const pageNumber = pageBound(params, 'PageNumber', MAX_PAGE_NUMBER);
+	const pageSize = pageBound(params, 'PageSize', MAX_PAGE_SIZE);
 	return { PageNumber: pageNumber, PageSize: pageSize, TotalCount: entries.length, List: entries.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) };
 }
 

@@ -74,7 +74,7 @@ describe('the credential test ("Test" in n8n)', () => {
 	it.each(['v3', 'v1'] as const)('passes with working keys (%s), having listed one CCC instance', async (signatureVersion) => {
 		const result = await testCredential(credentialsFor(simulator(), DEMO_ACCESS_KEY, signatureVersion));
 		expect(result.status).toBe('OK');
-		expect(simulator().requests.map((entry) => [entry.action, entry.params.PageSize, entry.code])).toEqual([['ListInstances', '1', 'OK']]);
+		expect(simulator().requests.map((entry) => [entry.action, entry.params.PageNumber, entry.params.PageSize, entry.code])).toEqual([['ListInstances', '1', '1', 'OK']]);
 	});
 
 	it('passes with an STS token', async () => {

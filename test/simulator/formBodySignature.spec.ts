@@ -21,7 +21,7 @@ describe('the simulator verifies form-body signatures', () => {
 
 	const sign = (version: 'v1' | 'v3', key = DEMO_ACCESS_KEY): Sent => {
 		const signed = signHttpRequest(
-			{ method: 'POST', url: '/', qs: { Action: 'ListInstances', PageSize: 5 }, body: { Note: 'lunch & learn', List: '["Ready","Break"]' } },
+			{ method: 'POST', url: '/', qs: { Action: 'ListInstances', PageNumber: 1, PageSize: 5 }, body: { Note: 'lunch & learn', List: '["Ready","Break"]' } },
 			readCccCredentials(credentialsFor(simulator(), key, version)),
 			{ date: new Date(), nonce: randomUUID() },
 		);
@@ -38,7 +38,7 @@ describe('the simulator verifies form-body signatures', () => {
 			['an STS token', DEMO_STS_KEY],
 		])('accepts body parameters signed with %s and reads them as the action\'s parameters', async (_name, key) => {
 			expect(await send(sign(version, key))).toEqual({ status: 200, code: 'OK' });
-			expect(simulator().requests[0].params).toEqual({ PageSize: '5', Note: 'lunch & learn', List: '["Ready","Break"]' });
+			expect(simulator().requests[0].params).toEqual({ PageNumber: '1', PageSize: '5', Note: 'lunch & learn', List: '["Ready","Break"]' });
 		});
 
 		it('refuses a body changed after signing', async () => {

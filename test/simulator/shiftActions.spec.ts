@@ -1,6 +1,7 @@
 import { moveAgent, type AgentStatus } from '../../simulator/agentStateMachine';
 import { ApiFailure } from '../../simulator/apiFailure';
 import { addLoadInstance, demoDirectory, loadAgentId } from '../../simulator/directory';
+import { listInstances, listSkillGroups, listSkillLevelsOfUser, listUsers } from '../../simulator/directoryLists';
 import { getRealtimeInstanceStates, listRealtimeAgentStates } from '../../simulator/realtimeStates';
 
 const refusalOf = (run: () => unknown): Pick<ApiFailure, 'status' | 'code' | 'message'> | undefined => {
@@ -71,6 +72,28 @@ describe('the simulator: the rest of the shift (agent-states.md)', () => {
 			const page = list({ PageNumber: '1', PageSize: '100', AgentIdList: JSON.stringify(asked), StateList: '["Break"]' });
 			expect((page.List as Array<{ AgentId: string }>).map((entry) => entry.AgentId)).toEqual([...asked].reverse());
 			expect(list({ PageNumber: '1', PageSize: '100', StateList: '["Ready"]' }).TotalCount).toBe(0);
+		});
+	});
+
+	describe('the directory listings', () => {
+		const directory = demoDirectory();
+		const instance = directory.instances.get('ccc-test')!;
+		const listings: Record<string, (params: Record<string, string>) => unknown> = {
+			ListInstances: (params) => listInstances(directory.instances, params),
+			ListUsers: (params) => listUsers('ccc-test', instance, params),
+			ListSkillGroups: (params) => listSkillGroups('ccc-test', instance, params),
+			ListSkillLevelsOfUser: (params) => listSkillLevelsOfUser('alice@ccc-test', instance.agents.get('alice@ccc-test')!, params),
+		};
+
+		it.each(Object.keys(listings))('%s requires PageNumber and PageSize from 1 to 100, as the SDK marks them', (action) => {
+			const list = listings[action];
+			const wrong: Array<Record<string, string>> = [{ PageSize: '1' }, { PageNumber: '1' }, { PageNumber: '1', PageSize: '101' }];
+			expect(wrong.map((params) => refusalOf(() => list(params))?.code)).toEqual([
+				'MissingParameter',
+				'MissingParameter',
+				'InvalidParameter',
+			]);
+			expect(list({ PageNumber: '1', PageSize: '1' })).toMatchObject({ PageNumber: 1, PageSize: 1, List: [expect.any(Object)] });
 		});
 	});
 
