@@ -252,8 +252,10 @@ describe('the node in n8n\'s editor', () => {
 			await expectVisible(canvasNode(name).locator('[data-test-id="canvas-node-status-success"]'), `${name} ran`);
 		}
 		// The demo's roster: 4 agents readied (grace signed in first), 3 on the error output.
-		const labels = await page.locator('[data-test-id="edge-label"]').allInnerTexts();
-		expect(labels.map((label) => label.trim())).toEqual(expect.arrayContaining(['3 items', '4 items', '7 items']));
+		// The canvas draws the counts after the nodes' status, so each is awaited rather than read at once.
+		for (const count of ['3 items', '4 items', '7 items']) {
+			await page.locator('[data-test-id="edge-label"]').filter({ hasText: new RegExp(`^\\s*${count}\\s*$`) }).first().waitFor({ state: 'attached', timeout: 30_000 });
+		}
 		// n8n's own verdict on the run, then out of the picture.
 		const toast = page.locator('.el-notification').filter({ hasText: 'Workflow executed successfully' });
 		await expectVisible(toast, "n8n's success message");
