@@ -94,28 +94,25 @@ describe('Version 2 through n8n\'s engine: picked, typed and URL values', () => 
 		expect(sent().map(([action]) => action)).toEqual(['TakeBreak']);
 	});
 
-	it('refuses a URL from an expression that names no instance, naming the field and the item (the editor refuses a typed one)', async () => {
-		const run = await runCccWorkflow({
+	/** CCC SignOutGroup of erin, the instance given By URL as `url`. */
+	const signOutByUrl = (url: string) =>
+		runCccWorkflow({
 			nodeType: SIGN_OUT_GROUP_NODE_TYPE,
 			typeVersion: 2,
 			items: [{}],
-			parameters: { instanceId: byUrl('={{ "https://ccc-v2.aliyun.com/#/overview" }}'), userId: picked('erin@ccc-test'), options: {} },
+			parameters: { instanceId: byUrl(url), userId: picked('erin@ccc-test'), options: {} },
 			credentials: credentials(),
 			onError: 'continueErrorOutput',
 		});
+
+	it('refuses a URL from an expression that names no instance, naming the field and the item (the editor refuses a typed one)', async () => {
+		const run = await signOutByUrl('={{ "https://ccc-v2.aliyun.com/#/overview" }}');
 		expect(run.errors.map((item) => item.json.error)).toEqual(['Instance ID holds a URL that names no ID the node can read in item 0']);
 		expect(sent()).toEqual([]);
 	});
 
 	it("leaves an expression's own failure in By URL to n8n's words, not to the URL's", async () => {
-		const run = await runCccWorkflow({
-			nodeType: SIGN_OUT_GROUP_NODE_TYPE,
-			typeVersion: 2,
-			items: [{}],
-			parameters: { instanceId: byUrl('={{ $("Console Links").item.json.url }}'), userId: picked('erin@ccc-test'), options: {} },
-			credentials: credentials(),
-			onError: 'continueErrorOutput',
-		});
+		const run = await signOutByUrl('={{ $("Console Links").item.json.url }}');
 		expect(run.errors.map((item) => item.json.error)).toEqual(["Referenced node doesn't exist"]);
 		expect(sent()).toEqual([]);
 	});
